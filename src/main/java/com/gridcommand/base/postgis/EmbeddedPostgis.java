@@ -1,0 +1,122 @@
+package com.gridcommand.base.postgis;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private PostgreSQL cluster run from the machine's own PostgreSQL + PostGIS binaries.
+ * In run mode its data folder is kept and it is crash-safe (fsync, synchronous commit);
+ * tests run it ephemeral and fast.
+ */
+public final class EmbeddedPostgis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgis.class);
+
+    private final EmbeddedPostgres postgres;
+    private final String database;
+
+    private EmbeddedPostgis(EmbeddedPostgres postgres, String database) {
+        this.postgres = postgres;
+        this.database = database;
+    }
+
+    public static EmbeddedPostgis start(EmbeddedPostgisProperties properties) {
+        PostgisInstallation installation = PostgisInstallation.find(properties.postgresHome());
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dataDir);
+            stopLeftoverServer(installation, dataDir);
+            Path work = dataDir.resolveSibling(dataDir.getFileName() + "-bin");
+            var builder = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(new SystemPostgresBinaryResolver(installation.bin()))
+                    .setOverrideWorkingDirectory(work.toFile())
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(properties.ephemeral())
+                    .setPort(properties.port())
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    // Debian's default socket folder is not ours to write; keep the socket beside the data.
+                    .setServerConfig("unix_socket_directories", dataDir.toString())
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("timezone", "UTC");
+            // zonky passes -F (fsync off) and synchronous_commit=off: fine for tests, data loss in run mode.
+            String durable = properties.durable() ? "on" : "off";
+            builder.setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable);
+            EmbeddedPostgres postgres = builder.start();
+            var embedded = new EmbeddedPostgis(postgres, properties.database());
+            embedded.createDatabaseIfMissing();
+            log.info("Embedded PostGIS ({}) running: {} (data in {}, durable={})",
+                    installation.home(), embedded.jdbcUrl(), dataDir, properties.durable());
+            return embedded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostGIS in " + dataDir, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database \"" + database.replace("\"", "") + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+
+    /** A server left running by a killed JVM would hold the data folder: stop it first. */
+    private static void stopLeftoverServer(PostgisInstallation installation, Path dataDir) {
+        if (!Files.exists(dataDir.resolve("postmaster.pid"))) return;
+        try {
+            Process status = new ProcessBuilder(installation.bin().resolve("pg_ctl").toString(), "-D", dataDir.toString(), "status")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (status.waitFor(10, TimeUnit.SECONDS) && status.exitValue() == 0) {
+                log.warn("A PostgreSQL server from an earlier run still holds {}: stopping it", dataDir);
+                new ProcessBuilder(installation.bin().resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                        .waitFor(60, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            log.warn("could not check for a leftover server in {}: {}", dataDir, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For tools that need a raw connection outside the pool. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), "");
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
