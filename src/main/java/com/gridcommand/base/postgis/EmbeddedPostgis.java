@@ -36,7 +36,8 @@ public final class EmbeddedPostgis implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             stopLeftoverServer(installation, dataDir);
-            Path work = dataDir.resolveSibling(dataDir.getFileName() + "-bin");
+            // zonky unpacks its (symlink) archive here; shared by every cluster under the same parent folder.
+            Path work = dataDir.resolveSibling("postgres-bin");
             var builder = EmbeddedPostgres.builder()
                     .setPgBinaryResolver(new SystemPostgresBinaryResolver(installation.bin()))
                     .setOverrideWorkingDirectory(work.toFile())

@@ -1,0 +1,444 @@
+/*
+ * <gc-leaflet-map>: a Leaflet map driven from the server.
+ *
+ * The server describes layers (style rules, legend, clustering, canvas or SVG rendering) and sends
+ * features as GeoJSON, then adds, updates and removes them by id. The element reports the view,
+ * clicks and layer switches back as DOM events. It never interprets feature text as HTML: tooltips,
+ * popups and the layer list are built from text nodes, so text from the public stays text.
+ *
+ * Needs Leaflet 1.9 (window.L) and, for clustered layers, Leaflet.markercluster, loaded first.
+ */
+(function () {
+  'use strict';
+
+  if (customElements.get('gc-leaflet-map')) return;
+
+  /** A DOM element whose text is set as text, never parsed as markup. */
+  function node(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function parse(json) {
+    return typeof json === 'string' ? JSON.parse(json) : json;
+  }
+
+  /** A rule matches when the property's value (as text) is one of the listed values. */
+  function ruleMatches(when, properties) {
+    if (!when || !properties) return false;
+    const value = properties[when.property];
+    if (value === undefined || value === null) return false;
+    return when.values.indexOf(String(value)) >= 0;
+  }
+
+  function styleOf(definition, properties) {
+    const style = Object.assign({}, definition.style || {});
+    for (const rule of definition.rules || []) {
+      if (ruleMatches(rule.when, properties)) Object.assign(style, rule.style);
+    }
+    return style;
+  }
+
+  function isPoint(feature) {
+    return feature.geometry && feature.geometry.type === 'Point';
+  }
+
+  function latLngOf(feature) {
+    const c = feature.geometry.coordinates;
+    return L.latLng(c[1], c[0]);
+  }
+
+  class GcLeafletMap extends HTMLElement {
+    constructor() {
+      super();
+      this._options = null;
+      this._map = null;
+      this._layers = new Map();          // id -> {definition, group, renderer, features: Map(id -> {leaflet, feature})}
+      this._moveTimer = null;
+      this._control = null;
+    }
+
+    connectedCallback() {
+      if (!this._container) {
+        this._container = node('div', 'gc-map-container');
+        this.appendChild(this._container);
+      }
+      if (this._options && !this._map) this._createMap();
+      if (this._map) {
+        this._resizeObserver = this._resizeObserver || new ResizeObserver(() => {
+          if (!this._map) return;
+          this._map.invalidateSize();
+          this._onMove();
+        });
+        this._resizeObserver.observe(this);
+      }
+    }
+
+    disconnectedCallback() {
+      if (this._resizeObserver) this._resizeObserver.disconnect();
+    }
+
+    // ---------------------------------------------------------------- API called by the server
+
+    /** Starts (or restarts) the map with its options; forgets any previous layers. */
+    init(optionsJson) {
+      this._options = parse(optionsJson);
+      if (this._map) {
+        this._map.remove();
+        this._map = null;
+        this._layers.clear();
+      }
+      if (this.isConnected) this.connectedCallback();
+    }
+
+    addLayer(definitionJson) {
+      const definition = parse(definitionJson);
+      if (this._layers.has(definition.id)) this.removeLayer(definition.id);
+      const pane = 'gc-pane-' + definition.id;
+      if (!this._map.getPane(pane)) {
+        this._map.createPane(pane).style.zIndex = String(400 + (definition.order || 0));
+      }
+      const renderer = definition.canvas ? L.canvas({ pane: pane, padding: 0.3 }) : L.svg({ pane: pane });
+      let group;
+      if (definition.cluster && L.markerClusterGroup) {
+        group = L.markerClusterGroup({
+          chunkedLoading: true,
+          maxClusterRadius: definition.cluster.radius || 60,
+          disableClusteringAtZoom: definition.cluster.disableAtZoom || 18,
+          showCoverageOnHover: false,
+          clusterPane: pane,
+          iconCreateFunction: cluster => L.divIcon({
+            html: '<div><span>' + cluster.getChildCount() + '</span></div>', // a number only, never feature text
+            className: 'marker-cluster gc-cluster gc-cluster-' + definition.id,
+            iconSize: L.point(36, 36)
+          })
+        });
+      } else {
+        group = L.featureGroup();
+      }
+      const layer = { definition: definition, group: group, renderer: renderer, pane: pane, features: new Map() };
+      this._layers.set(definition.id, layer);
+      this._updateLayerVisibility(layer);
+      this._renderControl();
+    }
+
+    removeLayer(layerId) {
+      const layer = this._layers.get(layerId);
+      if (!layer) return;
+      if (this._map.hasLayer(layer.group)) this._map.removeLayer(layer.group);
+      this._layers.delete(layerId);
+      this._renderControl();
+    }
+
+    /** Replaces every feature of a layer. */
+    setFeatures(layerId, featuresJson) {
+      const layer = this._layers.get(layerId);
+      if (!layer) return;
+      const removals = Array.from(layer.features.keys());
+      this._remove(layer, removals);
+      this._upsert(layer, parse(featuresJson));
+    }
+
+    /** Adds or replaces features by id and removes others by id, in one step. */
+    applyDiff(layerId, upsertsJson, removalsJson) {
+      const layer = this._layers.get(layerId);
+      if (!layer) return;
+      this._remove(layer, parse(removalsJson) || []);
+      this._upsert(layer, parse(upsertsJson) || []);
+    }
+
+    setLayerVisible(layerId, visible) {
+      const layer = this._layers.get(layerId);
+      if (!layer) return;
+      layer.definition.visible = !!visible;
+      this._updateLayerVisibility(layer);
+      this._renderControl();
+    }
+
+    setView(lat, lng, zoom) {
+      this._map.setView([lat, lng], zoom);
+    }
+
+    fitBounds(south, west, north, east, maxZoom) {
+      this._map.fitBounds([[south, west], [north, east]], { padding: [12, 12], maxZoom: maxZoom || 18 });
+    }
+
+    /** A popup of a title and label/value rows, all set as text. */
+    openPopup(popupJson) {
+      const popup = parse(popupJson);
+      const content = node('div', 'gc-popup');
+      if (popup.title) content.appendChild(node('div', 'gc-popup-title', popup.title));
+      if (popup.rows && popup.rows.length) {
+        const table = node('table', 'gc-popup-rows');
+        for (const row of popup.rows) {
+          const tr = node('tr');
+          tr.appendChild(node('th', null, row[0]));
+          tr.appendChild(node('td', null, row[1]));
+          table.appendChild(tr);
+        }
+        content.appendChild(table);
+      }
+      if (popup.text) content.appendChild(node('p', 'gc-popup-text', popup.text));
+      this._popup = L.popup({ maxWidth: 380, autoPanPadding: [24, 24] })
+        .setLatLng([popup.lat, popup.lng])
+        .setContent(content)
+        .openOn(this._map);
+    }
+
+    closePopup() {
+      this._map.closePopup();
+    }
+
+    // ---------------------------------------------------------------- inspection, for tools and tests
+
+    /** Ids of the features a layer holds (drawn or inside a cluster). */
+    featureIds(layerId) {
+      const layer = this._layers.get(layerId);
+      return layer ? Array.from(layer.features.keys()) : [];
+    }
+
+    /** Whether a layer is on the map now (switched on and inside its zoom range). */
+    isLayerShown(layerId) {
+      const layer = this._layers.get(layerId);
+      return !!(layer && this._map && this._map.hasLayer(layer.group));
+    }
+
+    featureLatLng(layerId, featureId) {
+      const layer = this._layers.get(layerId);
+      const entry = layer && layer.features.get(String(featureId));
+      if (!entry || !isPoint(entry.feature)) return null;
+      const ll = entry.leaflet.getLatLng();
+      return { lat: ll.lat, lng: ll.lng };
+    }
+
+    /** Pixel position of a point inside the element, e.g. to click a feature drawn on canvas. */
+    containerPoint(lat, lng) {
+      const p = this._map.latLngToContainerPoint([lat, lng]);
+      return { x: p.x, y: p.y };
+    }
+
+    view() {
+      return this._view();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    _createMap() {
+      const o = this._options;
+      this._map = L.map(this._container, {
+        center: o.center || [0, 0],
+        zoom: o.zoom === undefined ? 2 : o.zoom,
+        minZoom: o.minZoom === undefined ? 3 : o.minZoom,
+        maxZoom: o.maxZoom === undefined ? 19 : o.maxZoom,
+        zoomControl: true,
+        attributionControl: !!o.tileUrl,
+        worldCopyJump: false
+      });
+      if (o.maxBounds) this._map.setMaxBounds(o.maxBounds);
+      if (o.background) this._container.style.background = o.background;
+      if (o.tileUrl) {
+        L.tileLayer(o.tileUrl, { maxZoom: o.maxZoom || 19, attribution: o.tileAttribution || '' }).addTo(this._map);
+      }
+      L.control.scale({ imperial: false }).addTo(this._map);
+      this._map.on('moveend', () => this._onMove());
+      this._map.on('zoomend', () => this._layers.forEach(l => this._updateLayerVisibility(l)));
+      this._map.on('zoomend', () => this._renderControl());
+      this._map.on('click', e => this._fire('gc-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }));
+      if (o.layerControl !== false) this._createControl();
+      this._fire('gc-map-ready', this._view());
+      this._onMove();
+    }
+
+    _view() {
+      const b = this._map.getBounds();
+      const size = this._map.getSize();
+      return {
+        west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth(),
+        zoom: this._map.getZoom(), width: size.x, height: size.y
+      };
+    }
+
+    _onMove() {
+      clearTimeout(this._moveTimer);
+      // Settle first: a drag or a wheel spin reports once, not per frame.
+      this._moveTimer = setTimeout(() => this._fire('gc-map-moveend', this._view()), 120);
+    }
+
+    _fire(name, detail) {
+      this.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: false }));
+    }
+
+    _inZoomRange(definition) {
+      const z = this._map.getZoom();
+      return (definition.minZoom === undefined || definition.minZoom === null || z >= definition.minZoom)
+        && (definition.maxZoom === undefined || definition.maxZoom === null || z <= definition.maxZoom);
+    }
+
+    _updateLayerVisibility(layer) {
+      const show = layer.definition.visible !== false && this._inZoomRange(layer.definition);
+      const shown = this._map.hasLayer(layer.group);
+      if (show && !shown) this._map.addLayer(layer.group);
+      if (!show && shown) this._map.removeLayer(layer.group);
+    }
+
+    _remove(layer, ids) {
+      const leafletLayers = [];
+      for (const id of ids) {
+        const entry = layer.features.get(String(id));
+        if (!entry) continue;
+        leafletLayers.push(entry.leaflet);
+        layer.features.delete(String(id));
+      }
+      if (!leafletLayers.length) return;
+      if (layer.group.removeLayers) layer.group.removeLayers(leafletLayers);
+      else leafletLayers.forEach(l => layer.group.removeLayer(l));
+    }
+
+    _upsert(layer, features) {
+      const added = [];
+      const clustered = !!layer.group.addLayers;
+      for (const feature of features) {
+        const id = String(feature.id);
+        const existing = layer.features.get(id);
+        if (existing && !clustered && isPoint(feature) && isPoint(existing.feature)) {
+          // Moving points (responders) are updated in place: no flicker, no new canvas object.
+          existing.feature = feature;
+          existing.leaflet.setLatLng(latLngOf(feature));
+          existing.leaflet.setStyle(styleOf(layer.definition, feature.properties));
+          if (existing.leaflet.isTooltipOpen && existing.leaflet.isTooltipOpen()) existing.leaflet.getTooltip().update();
+          continue;
+        }
+        if (existing) this._remove(layer, [id]);
+        const leaflet = this._createFeature(layer, feature);
+        if (!leaflet) continue;
+        layer.features.set(id, { leaflet: leaflet, feature: feature });
+        added.push(leaflet);
+      }
+      if (!added.length) return;
+      if (clustered) layer.group.addLayers(added);
+      else added.forEach(l => layer.group.addLayer(l));
+    }
+
+    _createFeature(layer, feature) {
+      if (!feature.geometry) return null;
+      const definition = layer.definition;
+      const id = String(feature.id);
+      const style = Object.assign({ pane: layer.pane, renderer: layer.renderer,
+        interactive: definition.interactive !== false }, styleOf(definition, feature.properties));
+      let leaflet;
+      if (isPoint(feature)) {
+        leaflet = L.circleMarker(latLngOf(feature), style);
+      } else {
+        leaflet = L.geoJSON(feature.geometry, { style: () => style, pane: layer.pane, renderer: layer.renderer,
+          interactive: definition.interactive !== false });
+      }
+      if (definition.tooltip) {
+        const entryOf = () => layer.features.get(id);
+        leaflet.bindTooltip(() => {
+          const current = entryOf();
+          const text = current ? current.feature.properties[definition.tooltip] : '';
+          return node('span', 'gc-tooltip-text', text === undefined ? '' : text);
+        }, { sticky: !isPoint(feature), direction: 'top', opacity: 0.95 });
+      }
+      if (definition.interactive !== false) {
+        leaflet.on('click', e => {
+          L.DomEvent.stopPropagation(e);
+          this._fire('gc-feature-click', { layer: definition.id, id: id, lat: e.latlng.lat, lng: e.latlng.lng });
+        });
+      }
+      return leaflet;
+    }
+
+    // ------------------------------------------------ the layer list: switch, legend, zoom hint
+
+    _createControl() {
+      const element = this;
+      const Control = L.Control.extend({
+        options: { position: 'topright' },
+        onAdd: function () {
+          const container = node('div', 'gc-layer-control leaflet-bar');
+          L.DomEvent.disableClickPropagation(container);
+          L.DomEvent.disableScrollPropagation(container);
+          element._controlContainer = container;
+          element._renderControl();
+          return container;
+        }
+      });
+      this._control = new Control();
+      this._control.addTo(this._map);
+    }
+
+    _renderControl() {
+      const container = this._controlContainer;
+      if (!container || !this._map) return;
+      container.replaceChildren();
+      const o = this._options || {};
+      const header = node('div', 'gc-layer-control-header');
+      const toggle = node('button', 'gc-layer-control-toggle', o.layerControlTitle || 'Layers');
+      toggle.type = 'button';
+      toggle.setAttribute('aria-expanded', String(!this._controlCollapsed));
+      toggle.addEventListener('click', () => {
+        this._controlCollapsed = !this._controlCollapsed;
+        this._renderControl();
+      });
+      header.appendChild(toggle);
+      container.appendChild(header);
+      if (this._controlCollapsed) return;
+      const list = node('div', 'gc-layer-list');
+      const layers = Array.from(this._layers.values())
+        .filter(l => l.definition.inControl !== false)
+        .sort((a, b) => (b.definition.order || 0) - (a.definition.order || 0));
+      for (const layer of layers) {
+        const d = layer.definition;
+        const row = node('label', 'gc-layer-row');
+        row.dataset.layer = d.id;
+        const box = node('input');
+        box.type = 'checkbox';
+        box.checked = d.visible !== false;
+        box.addEventListener('change', () => {
+          d.visible = box.checked;
+          this._updateLayerVisibility(layer);
+          this._fire('gc-layer-toggle', { layer: d.id, visible: box.checked });
+          this._renderControl();
+        });
+        row.appendChild(box);
+        row.appendChild(node('span', 'gc-layer-title', d.title || d.id));
+        if (!this._inZoomRange(d)) {
+          row.classList.add('gc-out-of-zoom');
+          if (d.zoomHint) row.appendChild(node('span', 'gc-zoom-hint', d.zoomHint));
+        }
+        list.appendChild(row);
+        if (d.legend && d.legend.length && d.visible !== false) {
+          const legend = node('div', 'gc-legend');
+          for (const entry of d.legend) {
+            const item = node('div', 'gc-legend-item');
+            item.appendChild(this._swatch(entry, d));
+            item.appendChild(node('span', null, entry.label));
+            legend.appendChild(item);
+          }
+          list.appendChild(legend);
+        }
+      }
+      container.appendChild(list);
+    }
+
+    _swatch(entry, definition) {
+      const s = Object.assign({}, definition.style || {}, entry.style || {});
+      const swatch = node('span', 'gc-swatch gc-swatch-' + (entry.shape || 'polygon'));
+      const stroke = s.stroke === false ? 'transparent' : (s.color || '#3388ff');
+      swatch.style.borderColor = stroke;
+      swatch.style.borderStyle = s.dashArray ? 'dashed' : 'solid';
+      if (entry.shape !== 'line') {
+        swatch.style.background = s.fill === false ? 'transparent' : (s.fillColor || stroke);
+        swatch.style.opacity = s.fillOpacity === undefined ? 1 : Math.max(0.35, s.fillOpacity);
+      } else {
+        swatch.style.borderTopWidth = Math.max(2, Math.min(5, s.weight || 3)) + 'px';
+      }
+      return swatch;
+    }
+  }
+
+  customElements.define('gc-leaflet-map', GcLeafletMap);
+})();

@@ -1,0 +1,100 @@
+package com.gridcommand.area.internal;
+
+import com.gridcommand.area.AreaDetails;
+import com.gridcommand.area.AreaLevel;
+import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The area module's spatial SQL. */
+@Repository
+public class AreaQueries {
+
+    private final JdbcClient jdbc;
+
+    AreaQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Areas whose true boundary intersects the box (exact; GiST on the area's geom), drawn with the
+     * boundary generalised for the zoom band (area_generalized), or the true one from
+     * {@link AreaGeneralizer#RAW_FROM_ZOOM} on.
+     */
+    public List<GeoFeature> inView(AreaLevel level, Viewport viewport) {
+        String table = table(level);
+        int band = AreaGeneralizer.band(viewport.zoom());
+        String extra = switch (level) {
+            case TOWNSHIP -> "a.kind";
+            case COMMUNITY -> "a.kind";
+            case GRID_CELL -> "null::text";
+        };
+        String geometry = band < 0 ? "a.geom" : "g.geom";
+        String join = band < 0 ? "" : "join area_generalized g on g.level = :level and g.zoom = :band and g.area_id = a.id";
+        Bbox b = viewport.bbox();
+        return jdbc.sql("""
+                        select a.id, a.code, a.name, %s as kind, ST_AsGeoJSON(%s, :decimals) as geometry
+                          from %s a %s
+                         where ST_Intersects(a.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))
+                         order by a.code
+                        """.formatted(extra, geometry, table, join))
+                .param("level", level.name()).param("band", band).param("decimals", viewport.decimals())
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+                .query((rs, i) -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("code", rs.getString("code"));
+                    p.put("name", rs.getString("name"));
+                    if (rs.getString("kind") != null) p.put("kind", rs.getString("kind"));
+                    return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+                })
+                .list();
+    }
+
+    public Optional<AreaDetails> details(AreaLevel level, long id) {
+        String sql = switch (level) {
+            case TOWNSHIP -> """
+                    select t.id, t.code, t.name, t.kind, null as parent, null as grand_parent, t.centre_name as station,
+                           null as grid_worker, null as grid_worker_phone, null::int as households,
+                           ST_Area(t.geom::geography) / 1e6 as km2
+                      from township t where t.id = :id""";
+            case COMMUNITY -> """
+                    select m.id, m.code, m.name, m.kind, t.name as parent, null as grand_parent, m.station_name as station,
+                           null as grid_worker, null as grid_worker_phone,
+                           (select sum(households) from grid_cell where community_id = m.id)::int as households,
+                           ST_Area(m.geom::geography) / 1e6 as km2
+                      from community m join township t on t.id = m.township_id where m.id = :id""";
+            case GRID_CELL -> """
+                    select c.id, c.code, c.name, null as kind, m.name as parent, t.name as grand_parent, m.station_name as station,
+                           c.grid_worker, c.grid_worker_phone, c.households, ST_Area(c.geom::geography) / 1e6 as km2
+                      from grid_cell c join community m on m.id = c.community_id join township t on t.id = m.township_id
+                     where c.id = :id""";
+        };
+        return jdbc.sql(sql).param("id", id).query((rs, i) -> new AreaDetails(level, rs.getLong("id"), rs.getString("code"),
+                rs.getString("name"), rs.getString("kind"), rs.getString("parent"), rs.getString("grand_parent"),
+                rs.getString("station"), rs.getString("grid_worker"), rs.getString("grid_worker_phone"),
+                (Integer) rs.getObject("households"), rs.getDouble("km2"))).optional();
+    }
+
+    public Optional<Bbox> cityExtent() {
+        return jdbc.sql("""
+                        select ST_XMin(e) w, ST_YMin(e) s, ST_XMax(e) e, ST_YMax(e) n
+                          from (select ST_Extent(geom)::geometry e from township) x where e is not null""")
+                .query((rs, i) -> new Bbox(rs.getDouble("w"), rs.getDouble("s"), rs.getDouble("e"), rs.getDouble("n")))
+                .optional();
+    }
+
+    static String table(AreaLevel level) {
+        return switch (level) {
+            case TOWNSHIP -> "township";
+            case COMMUNITY -> "community";
+            case GRID_CELL -> "grid_cell";
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package com.gridcommand.dispatch;
+
+import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Responders for the map: positions, status, details, and how many are available in a view. */
+@Service
+@Transactional(readOnly = true)
+public class ResponderService {
+
+    /** A position older than this is drawn faded: the device has gone quiet. */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(15);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ResponderService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Responders whose last position is in the box (GiST on responder.position). */
+    public List<GeoFeature> inView(Viewport viewport) {
+        return query("position && ST_MakeEnvelope(:w, :s, :e, :n, 4326)", viewport, Map.of());
+    }
+
+    /** The given responders, if their position is in the box: for live updates of single rows. */
+    public List<GeoFeature> inView(Viewport viewport, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return query("id in (:ids) and position && ST_MakeEnvelope(:w, :s, :e, :n, 4326)", viewport, Map.of("ids", ids));
+    }
+
+    private List<GeoFeature> query(String where, Viewport viewport, Map<String, Object> extra) {
+        Bbox b = viewport.bbox();
+        OffsetDateTime staleBefore = OffsetDateTime.now(clock).minus(STALE_AFTER);
+        var spec = jdbc.sql("""
+                        select id, code, name, kind, status, position_at < :stale as stale,
+                               ST_AsGeoJSON(position, :decimals) as geometry
+                          from responder where %s order by id""".formatted(where))
+                .param("decimals", Math.max(6, viewport.decimals())).param("stale", staleBefore)
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
+        for (var e : extra.entrySet()) spec = spec.param(e.getKey(), e.getValue());
+        return spec.query((rs, i) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("code", rs.getString("code"));
+            p.put("name", rs.getString("name"));
+            p.put("kind", rs.getString("kind"));
+            p.put("status", rs.getString("status"));
+            p.put("stale", rs.getBoolean("stale"));
+            return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+        }).list();
+    }
+
+    /** Available responders whose position is in the box. */
+    public int countAvailable(Bbox b) {
+        return jdbc.sql("""
+                        select count(*) from responder
+                         where status = 'AVAILABLE' and position && ST_MakeEnvelope(:w, :s, :e, :n, 4326)""")
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+                .query(Integer.class).single();
+    }
+
+    public Optional<ResponderDetails> details(long id) {
+        return jdbc.sql("""
+                        select r.id, r.code, r.name, r.kind, r.team, r.skills, r.phone, r.status, t.name as township, r.position_at
+                          from responder r left join township t on t.id = r.township_id where r.id = :id""")
+                .param("id", id)
+                .query((rs, i) -> new ResponderDetails(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("kind"), rs.getString("team"), texts(rs.getArray("skills")), rs.getString("phone"),
+                        rs.getString("status"), rs.getString("township"), rs.getObject("position_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

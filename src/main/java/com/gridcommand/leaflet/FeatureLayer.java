@@ -1,0 +1,100 @@
+package com.gridcommand.leaflet;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A layer on a {@link LeafletMap}. It remembers what the browser holds, so replacing the features
+ * sends only the difference: new and changed features, and the ids of those that went away.
+ */
+public final class FeatureLayer {
+
+    private final LeafletMap map;
+    private LayerDefinition definition;
+    /** id -> the JSON the browser holds for it. */
+    private final Map<String, String> sent = new LinkedHashMap<>();
+    private final Map<String, Feature> features = new LinkedHashMap<>();
+
+    FeatureLayer(LeafletMap map, LayerDefinition definition) {
+        this.map = map;
+        this.definition = definition;
+    }
+
+    public String id() {
+        return definition.id();
+    }
+
+    public LayerDefinition definition() {
+        return definition;
+    }
+
+    /** The features the layer holds now. */
+    public Map<String, Feature> features() {
+        return Collections.unmodifiableMap(features);
+    }
+
+    public boolean isVisible() {
+        return definition.visible();
+    }
+
+    public void setVisible(boolean visible) {
+        if (visible == definition.visible()) return;
+        definition = definition.withVisible(visible);
+        map.call("setLayerVisible", id(), visible);
+    }
+
+    /** Called when the user switches the layer in the browser: no need to tell the browser back. */
+    void visibleFromClient(boolean visible) {
+        definition = definition.withVisible(visible);
+    }
+
+    /** Makes the layer hold exactly these features; sends only what differs from what the browser has. */
+    public void setFeatures(Collection<Feature> newFeatures) {
+        Map<String, Feature> incoming = new LinkedHashMap<>();
+        for (Feature f : newFeatures) incoming.put(f.id(), f);
+        List<String> removals = new ArrayList<>();
+        for (String id : features.keySet()) if (!incoming.containsKey(id)) removals.add(id);
+        apply(incoming.values(), removals);
+    }
+
+    /** Adds features, or replaces those with the same id. */
+    public void upsert(Collection<Feature> changed) {
+        apply(changed, List.of());
+    }
+
+    public void remove(Collection<String> ids) {
+        apply(List.of(), ids.stream().filter(features::containsKey).toList());
+    }
+
+    public void clear() {
+        remove(new ArrayList<>(features.keySet()));
+    }
+
+    private void apply(Collection<Feature> upserts, Collection<String> removals) {
+        List<String> changedJson = new ArrayList<>();
+        for (Feature f : upserts) {
+            String json = Json.feature(f);
+            features.put(f.id(), f);
+            if (!json.equals(sent.get(f.id()))) {
+                sent.put(f.id(), json);
+                changedJson.add(json);
+            }
+        }
+        for (String id : removals) {
+            features.remove(id);
+            sent.remove(id);
+        }
+        if (changedJson.isEmpty() && removals.isEmpty()) return;
+        map.call("applyDiff", id(), Json.array(changedJson), Json.strings(removals));
+    }
+
+    /** Everything again, for a browser that lost its state (reattach). */
+    void resend() {
+        map.call("addLayer", Json.layer(definition));
+        map.call("setFeatures", id(), Json.array(sent.values()));
+    }
+}

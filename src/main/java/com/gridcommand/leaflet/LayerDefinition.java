@@ -1,0 +1,78 @@
+package com.gridcommand.leaflet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a layer looks and behaves.
+ *
+ * @param order        drawing order: higher is on top
+ * @param canvas       draw on a canvas: thousands of points stay fast; SVG otherwise
+ * @param cluster      group nearby points into counted clusters; null for none
+ * @param minZoom      shown from this zoom (null: always)
+ * @param tooltip      the property shown on hover, as text
+ * @param zoomHint     shown in the layer list while the zoom is out of range
+ * @param inControl    listed in the layer list
+ */
+public record LayerDefinition(String id, String title, int order, boolean canvas, Cluster cluster, Integer minZoom,
+                              Integer maxZoom, Style style, List<StyleRule> rules, String tooltip, List<LegendEntry> legend,
+                              boolean visible, boolean interactive, String zoomHint, boolean inControl) {
+
+    /** @param disableAtZoom from this zoom on every point is drawn on its own */
+    public record Cluster(int radius, int disableAtZoom) {}
+
+    public static Builder layer(String id, String title) {
+        return new Builder(id, title);
+    }
+
+    public static final class Builder {
+        private final String id;
+        private final String title;
+        private int order;
+        private boolean canvas;
+        private Cluster cluster;
+        private Integer minZoom, maxZoom;
+        private Style style;
+        private final List<StyleRule> rules = new ArrayList<>();
+        private String tooltip;
+        private final List<LegendEntry> legend = new ArrayList<>();
+        private boolean visible = true;
+        private boolean interactive = true;
+        private String zoomHint;
+        private boolean inControl = true;
+
+        private Builder(String id, String title) {
+            if (id == null || !id.matches("[A-Za-z][A-Za-z0-9_-]*")) throw new IllegalArgumentException("layer id must be a simple name: " + id);
+            this.id = id;
+            this.title = title;
+        }
+
+        public Builder order(int order) { this.order = order; return this; }
+        public Builder canvas() { this.canvas = true; return this; }
+        public Builder cluster(int radius, int disableAtZoom) { this.cluster = new Cluster(radius, disableAtZoom); return this; }
+        public Builder zoomRange(Integer min, Integer max) { this.minZoom = min; this.maxZoom = max; return this; }
+        public Builder style(Style style) { this.style = style; return this; }
+        public Builder rule(StyleRule rule) { this.rules.add(rule); return this; }
+        public Builder tooltip(String property) { this.tooltip = property; return this; }
+        public Builder legend(String label, Style style, LegendEntry.Shape shape) { legend.add(new LegendEntry(label, style, shape)); return this; }
+        public Builder hidden() { this.visible = false; return this; }
+        public Builder notInteractive() { this.interactive = false; return this; }
+        public Builder zoomHint(String hint) { this.zoomHint = hint; return this; }
+        public Builder notInControl() { this.inControl = false; return this; }
+
+        public LayerDefinition build() {
+            return new LayerDefinition(id, title, order, canvas, cluster, minZoom, maxZoom, style, List.copyOf(rules), tooltip,
+                    List.copyOf(legend), visible, interactive, zoomHint, inControl);
+        }
+    }
+
+    LayerDefinition withVisible(boolean v) {
+        return new LayerDefinition(id, title, order, canvas, cluster, minZoom, maxZoom, style, rules, tooltip, legend, v,
+                interactive, zoomHint, inControl);
+    }
+
+    /** Whether the layer shows at a zoom, ignoring the user's switch. */
+    public boolean coversZoom(int zoom) {
+        return (minZoom == null || zoom >= minZoom) && (maxZoom == null || zoom <= maxZoom);
+    }
+}

@@ -1,0 +1,217 @@
+package com.gridcommand.leaflet;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.shared.Registration;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Leaflet map. Add layers, give them features, listen to the view and to clicks.
+ * <pre>{@code
+ * var map = new LeafletMap(MapOptions.centredOn(new LatLng(29.1, 121.0), 12));
+ * FeatureLayer cases = map.addLayer(LayerDefinition.layer("cases", "Cases").canvas().cluster(50, 17)
+ *         .style(Style.point("#d6336c", 6)).tooltip("title").build());
+ * map.addMoveListener(e -> cases.setFeatures(loadCases(e.view())));
+ * }</pre>
+ * Everything coming back from the browser is checked here before listeners see it.
+ */
+@Tag("gc-leaflet-map")
+@JavaScript("context://webjars/leaflet/1.9.4/dist/leaflet.js")
+@JavaScript("context://webjars/leaflet-markercluster/1.4.1/leaflet.markercluster.js")
+@JavaScript("context://frontend/leaflet-map/gc-leaflet-map.js")
+@StyleSheet("context://webjars/leaflet/1.9.4/dist/leaflet.css")
+@StyleSheet("context://webjars/leaflet-markercluster/1.4.1/MarkerCluster.css")
+@StyleSheet("context://webjars/leaflet-markercluster/1.4.1/MarkerCluster.Default.css")
+@StyleSheet("context://frontend/leaflet-map/gc-leaflet-map.css")
+public class LeafletMap extends Component implements HasSize, HasStyle {
+
+    private final MapOptions options;
+    private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
+    private MapView view;
+
+    public LeafletMap(MapOptions options) {
+        this.options = options;
+        addListener(MoveEvent.class, e -> view = e.view());
+        addListener(LayerToggleEvent.class, e -> layer(e.layerId()).ifPresent(l -> l.visibleFromClient(e.visible())));
+    }
+
+    public FeatureLayer addLayer(LayerDefinition definition) {
+        if (layers.containsKey(definition.id())) throw new IllegalArgumentException("layer " + definition.id() + " exists");
+        FeatureLayer layer = new FeatureLayer(this, definition);
+        layers.put(definition.id(), layer);
+        call("addLayer", Json.layer(definition));
+        return layer;
+    }
+
+    public Optional<FeatureLayer> layer(String id) {
+        return Optional.ofNullable(layers.get(id));
+    }
+
+    public Collection<FeatureLayer> layers() {
+        return layers.values();
+    }
+
+    /** The last view the browser reported; empty until the map has drawn. */
+    public Optional<MapView> view() {
+        return Optional.ofNullable(view);
+    }
+
+    public MapOptions options() {
+        return options;
+    }
+
+    public void setView(LatLng center, int zoom) {
+        call("setView", center.lat(), center.lng(), zoom);
+    }
+
+    public void fitBounds(double south, double west, double north, double east, int maxZoom) {
+        call("fitBounds", south, west, north, east, maxZoom);
+    }
+
+    public void openPopup(Popup popup) {
+        call("openPopup", Json.popup(popup));
+    }
+
+    public void closePopup() {
+        call("closePopup");
+    }
+
+    public Registration addMoveListener(ComponentEventListener<MoveEvent> listener) {
+        return addListener(MoveEvent.class, listener);
+    }
+
+    public Registration addFeatureClickListener(ComponentEventListener<FeatureClickEvent> listener) {
+        return addListener(FeatureClickEvent.class, listener);
+    }
+
+    public Registration addMapClickListener(ComponentEventListener<MapClickEvent> listener) {
+        return addListener(MapClickEvent.class, listener);
+    }
+
+    public Registration addLayerToggleListener(ComponentEventListener<LayerToggleEvent> listener) {
+        return addListener(LayerToggleEvent.class, listener);
+    }
+
+    /** Calls the element only while it is in the browser; on attach the whole state is sent again. */
+    void call(String function, Serializable... arguments) {
+        if (isAttached()) getElement().callJsFunction(function, arguments);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        getElement().callJsFunction("init", Json.options(options));
+        layers.values().forEach(FeatureLayer::resend);
+    }
+
+    // ------------------------------------------------------------------ events from the browser
+
+    /** The view settled after a pan, zoom or resize. */
+    @DomEvent("gc-map-moveend")
+    public static class MoveEvent extends ComponentEvent<LeafletMap> {
+        private final MapView view;
+
+        public MoveEvent(LeafletMap source, boolean fromClient,
+                         @EventData("event.detail.west") double west, @EventData("event.detail.south") double south,
+                         @EventData("event.detail.east") double east, @EventData("event.detail.north") double north,
+                         @EventData("event.detail.zoom") double zoom, @EventData("event.detail.width") double width,
+                         @EventData("event.detail.height") double height) {
+            super(source, fromClient);
+            if (!Double.isFinite(west) || !Double.isFinite(south) || !Double.isFinite(east) || !Double.isFinite(north)
+                    || zoom < 0 || zoom > 24 || width < 0 || height < 0 || width > 100_000 || height > 100_000) {
+                throw new IllegalArgumentException("implausible map view from the browser");
+            }
+            this.view = new MapView(west, south, east, north, (int) Math.round(zoom), (int) width, (int) height);
+        }
+
+        public MapView view() {
+            return view;
+        }
+    }
+
+    /** A feature was clicked. The id is what the browser says: check it belongs to the layer before use. */
+    @DomEvent("gc-feature-click")
+    public static class FeatureClickEvent extends ComponentEvent<LeafletMap> {
+        private final String layerId;
+        private final String featureId;
+        private final LatLng at;
+
+        public FeatureClickEvent(LeafletMap source, boolean fromClient, @EventData("event.detail.layer") String layerId,
+                                 @EventData("event.detail.id") String featureId,
+                                 @EventData("event.detail.lat") double lat, @EventData("event.detail.lng") double lng) {
+            super(source, fromClient);
+            this.layerId = layerId;
+            this.featureId = featureId;
+            this.at = new LatLng(lat, lng);
+        }
+
+        public String layerId() {
+            return layerId;
+        }
+
+        public String featureId() {
+            return featureId;
+        }
+
+        public LatLng at() {
+            return at;
+        }
+
+        /** True when the layer exists and holds a feature of that id (so the id is one we sent). */
+        public boolean isKnown() {
+            return getSource().layer(layerId).map(l -> l.features().containsKey(featureId)).orElse(false);
+        }
+    }
+
+    /** The map itself (no feature) was clicked. */
+    @DomEvent("gc-map-click")
+    public static class MapClickEvent extends ComponentEvent<LeafletMap> {
+        private final LatLng at;
+
+        public MapClickEvent(LeafletMap source, boolean fromClient, @EventData("event.detail.lat") double lat,
+                             @EventData("event.detail.lng") double lng) {
+            super(source, fromClient);
+            this.at = new LatLng(lat, lng);
+        }
+
+        public LatLng at() {
+            return at;
+        }
+    }
+
+    /** The user switched a layer on or off in the layer list. */
+    @DomEvent("gc-layer-toggle")
+    public static class LayerToggleEvent extends ComponentEvent<LeafletMap> {
+        private final String layerId;
+        private final boolean visible;
+
+        public LayerToggleEvent(LeafletMap source, boolean fromClient, @EventData("event.detail.layer") String layerId,
+                                @EventData("event.detail.visible") boolean visible) {
+            super(source, fromClient);
+            this.layerId = layerId;
+            this.visible = visible;
+        }
+
+        public String layerId() {
+            return layerId;
+        }
+
+        public boolean visible() {
+            return visible;
+        }
+    }
+}

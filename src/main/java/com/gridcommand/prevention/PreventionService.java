@@ -1,0 +1,86 @@
+package com.gridcommand.prevention;
+
+import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Key places and cameras for the map, and their details. */
+@Service
+@Transactional(readOnly = true)
+public class PreventionService {
+
+    private final JdbcClient jdbc;
+
+    PreventionService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Key places in the box (GiST on key_place.geom). */
+    public List<GeoFeature> keyPlacesInView(Viewport viewport) {
+        Bbox b = viewport.bbox();
+        return jdbc.sql("""
+                        select id, code, name, kind, ST_AsGeoJSON(geom, :decimals) as geometry from key_place
+                         where geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326) order by code""")
+                .param("decimals", viewport.decimals())
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+                .query((rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"),
+                        "code", rs.getString("code"), "name", rs.getString("name"), "kind", rs.getString("kind")))
+                .list();
+    }
+
+    /** Cameras in the box (GiST on camera.geom). */
+    public List<GeoFeature> camerasInView(Viewport viewport) {
+        Bbox b = viewport.bbox();
+        return jdbc.sql("""
+                        select id, code, name, kind, status, ST_AsGeoJSON(geom, :decimals) as geometry from camera
+                         where geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326) order by code""")
+                .param("decimals", viewport.decimals())
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+                .query((rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"), "code", rs.getString("code"),
+                        "name", rs.getString("name"), "kind", rs.getString("kind"), "status", rs.getString("status")))
+                .list();
+    }
+
+    public Optional<KeyPlaceDetails> keyPlace(long id) {
+        return jdbc.sql("""
+                        select k.id, k.code, k.name, k.kind, k.address, k.capacity, k.contact, m.name as community, t.name as township
+                          from key_place k
+                          left join grid_cell c on c.id = locate_grid_cell(k.geom)
+                          left join community m on m.id = c.community_id
+                          left join township t on t.id = m.township_id
+                         where k.id = :id""")
+                .param("id", id)
+                .query((rs, i) -> new KeyPlaceDetails(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("kind"), rs.getString("address"), (Integer) rs.getObject("capacity"), rs.getString("contact"),
+                        rs.getString("community"), rs.getString("township")))
+                .optional();
+    }
+
+    public Optional<CameraDetails> camera(long id) {
+        return jdbc.sql("""
+                        select k.id, k.code, k.name, k.kind, k.bearing_deg, k.fov_deg, k.range_m, k.status, m.name as community
+                          from camera k
+                          left join grid_cell c on c.id = locate_grid_cell(k.geom)
+                          left join community m on m.id = c.community_id
+                         where k.id = :id""")
+                .param("id", id)
+                .query((rs, i) -> new CameraDetails(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("kind"), rs.getDouble("bearing_deg"), rs.getDouble("fov_deg"), rs.getDouble("range_m"),
+                        rs.getString("status"), rs.getString("community")))
+                .optional();
+    }
+
+    private static GeoFeature feature(long id, String geometry, String... keyValues) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) p.put(keyValues[i], keyValues[i + 1]);
+        return new GeoFeature(Long.toString(id), geometry, p);
+    }
+}

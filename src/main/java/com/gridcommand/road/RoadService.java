@@ -1,0 +1,57 @@
+package com.gridcommand.road;
+
+import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Roads for the map: the classes that matter at a zoom, simplified to what a pixel shows. */
+@Service
+@Transactional(readOnly = true)
+public class RoadService {
+
+    /** Local streets appear from this zoom, secondary roads from {@link #SECONDARY_FROM_ZOOM}. */
+    public static final int LOCAL_FROM_ZOOM = 14;
+    public static final int SECONDARY_FROM_ZOOM = 12;
+
+    private final JdbcClient jdbc;
+
+    RoadService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Road classes drawn at a zoom, most important first. */
+    public static List<String> classesAt(int zoom) {
+        if (zoom >= LOCAL_FROM_ZOOM) return List.of("ARTERIAL", "SECONDARY", "LOCAL");
+        if (zoom >= SECONDARY_FROM_ZOOM) return List.of("ARTERIAL", "SECONDARY");
+        return List.of("ARTERIAL");
+    }
+
+    /** Segments of the classes shown at the zoom that intersect the box (GiST on road_segment.geom). */
+    public List<GeoFeature> inView(Viewport viewport) {
+        Bbox b = viewport.bbox();
+        return jdbc.sql("""
+                        select id, name, road_class,
+                               ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, :tolerance), :decimals) as geometry
+                          from road_segment
+                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))
+                           and road_class in (:classes)
+                         order by id""")
+                .param("tolerance", viewport.pixelDegrees() * 0.5).param("decimals", viewport.decimals())
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+                .param("classes", classesAt(viewport.zoom()))
+                .query((rs, i) -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("name", rs.getString("name") == null ? "" : rs.getString("name"));
+                    p.put("roadClass", rs.getString("road_class"));
+                    return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+                })
+                .list();
+    }
+}
