@@ -70,6 +70,7 @@
         this._resizeObserver = this._resizeObserver || new ResizeObserver(() => {
           if (!this._map) return;
           this._map.invalidateSize();
+          if (this._pendingFit) this.fitBounds.apply(this, this._pendingFit);
           this._onMove();
         });
         this._resizeObserver.observe(this);
@@ -162,7 +163,15 @@
     }
 
     fitBounds(south, west, north, east, maxZoom) {
-      this._map.fitBounds([[south, west], [north, east]], { padding: [12, 12], maxZoom: maxZoom || 18 });
+      this._map.invalidateSize();
+      const size = this._map.getSize();
+      if (size.x === 0 || size.y === 0) {
+        // Not laid out yet: fitting now would pick the highest zoom. Fit once the element has a size.
+        this._pendingFit = [south, west, north, east, maxZoom];
+        return;
+      }
+      this._pendingFit = null;
+      this._map.fitBounds([[south, west], [north, east]], { padding: [12, 12], maxZoom: maxZoom || 18, animate: false });
     }
 
     /** A popup of a title and label/value rows, all set as text. */

@@ -32,11 +32,11 @@ import java.util.Optional;
 @Tag("gc-leaflet-map")
 @JavaScript("context://webjars/leaflet/1.9.4/dist/leaflet.js")
 @JavaScript("context://webjars/leaflet-markercluster/1.4.1/leaflet.markercluster.js")
-@JavaScript("context://frontend/leaflet-map/gc-leaflet-map.js")
+@JavaScript("context://assets/leaflet-map/gc-leaflet-map.js")
 @StyleSheet("context://webjars/leaflet/1.9.4/dist/leaflet.css")
 @StyleSheet("context://webjars/leaflet-markercluster/1.4.1/MarkerCluster.css")
 @StyleSheet("context://webjars/leaflet-markercluster/1.4.1/MarkerCluster.Default.css")
-@StyleSheet("context://frontend/leaflet-map/gc-leaflet-map.css")
+@StyleSheet("context://assets/leaflet-map/gc-leaflet-map.css")
 public class LeafletMap extends Component implements HasSize, HasStyle {
 
     private final MapOptions options;

@@ -1,11 +1,190 @@
 package com.gridcommand.map;
 
+import com.gridcommand.area.AreaService;
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.casework.CaseCounts;
+import com.gridcommand.casework.CaseService;
+import com.gridcommand.dispatch.ResponderService;
+import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import com.gridcommand.hotspot.HotspotService;
+import com.gridcommand.leaflet.FeatureLayer;
+import com.gridcommand.leaflet.LatLng;
+import com.gridcommand.leaflet.LeafletMap;
+import com.gridcommand.leaflet.MapOptions;
+import com.gridcommand.leaflet.MapView;
+import com.gridcommand.leaflet.Feature;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The home page: one live map of the governance grid, patrols, hotspots, open cases and moving
+ * responders, with a panel counting what is in view. Data is loaded for the viewport (padded a
+ * little so small pans need nothing new) and only differences travel to the browser.
+ */
 @Route("")
-class CommandMapView extends Div {
-    CommandMapView() {
-        setText("GridCommand");
+public class CommandMapView extends Div implements HasDynamicTitle {
+
+    /** Margin loaded around the visible box, as a share of its size. */
+    static final double PADDING = 0.15;
+
+    private record Layer(MapLayerSource source, FeatureLayer layer) {}
+
+    private final Map<String, Layer> layers = new LinkedHashMap<>();
+    private final LeafletMap map;
+    private final ViewportSummary summary;
+    private final Texts texts;
+    private final Clock clock;
+    private final CaseService cases;
+    private final ResponderService responders;
+    private final HotspotService hotspots;
+    private final LiveMapHub hub;
+    private final Optional<Bbox> cityExtent;
+    private Viewport exact;
+    private Viewport padded;
+    private Registration liveRegistration;
+
+    CommandMapView(List<MapLayerSource> sources, AreaService areas, CaseService cases, ResponderService responders,
+                   HotspotService hotspots, MapSettings settings, LiveMapHub hub, Clock clock) {
+        this.cases = cases;
+        this.responders = responders;
+        this.hotspots = hotspots;
+        this.hub = hub;
+        this.clock = clock;
+        this.texts = new Texts(UI.getCurrent(), clock);
+        this.cityExtent = areas.cityExtent();
+        addClassName("gc-command-map");
+        setSizeFull();
+
+        LatLng centre = cityExtent.map(b -> new LatLng((b.south() + b.north()) / 2, (b.west() + b.east()) / 2))
+                .orElse(new LatLng(35, 105));
+        map = new LeafletMap(MapOptions.centredOn(centre, cityExtent.isPresent() ? 12 : 4).withZoomRange(4, 19)
+                .withTiles(settings.tileUrl(), settings.tileAttribution())
+                .withLayerControlTitle(texts.t("map.layers")));
+        map.addClassName("gc-map");
+        map.setId("command-map");
+        for (MapLayerSource source : sources.stream().sorted(Comparator.comparingInt(s -> s.definition(texts).order())).toList()) {
+            FeatureLayer layer = map.addLayer(source.definition(texts));
+            layers.put(layer.id(), new Layer(source, layer));
+        }
+        summary = new ViewportSummary(texts);
+        summary.reset.addClickListener(e -> fitCity());
+        if (cityExtent.isEmpty()) summary.notice(texts.t("panel.noMap"));
+
+        map.addMoveListener(e -> showView(e.view()));
+        map.addLayerToggleListener(e -> {
+            Layer layer = layers.get(e.layerId());
+            if (layer != null && padded != null) load(layer);
+        });
+        map.addFeatureClickListener(e -> {
+            // The id comes from the browser: act only on features this view sent.
+            if (!e.isKnown()) return;
+            Layer layer = layers.get(e.layerId());
+            parseId(e.featureId()).flatMap(id -> layer.source().popup(id, e.at(), texts)).ifPresent(map::openPopup);
+        });
+        add(summary, map);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return texts.t("app.title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        fitCity();
+        liveRegistration = hub.register(event.getUI(), this::applyLive);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (liveRegistration != null) liveRegistration.remove();
+        super.onDetach(event);
+    }
+
+    private void fitCity() {
+        cityExtent.ifPresent(b -> map.fitBounds(b.south(), b.west(), b.north(), b.east(), 15));
+    }
+
+    private void showView(MapView view) {
+        int zoom = Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, view.zoom()));
+        exact = new Viewport(Bbox.clamped(view.west(), view.south(), view.east(), view.north()), zoom);
+        padded = new Viewport(exact.bbox().padded(PADDING), zoom);
+        layers.values().forEach(this::load);
+        showCounts();
+    }
+
+    /** Loads one layer for the current view, or empties it while it is switched off or out of its zoom range. */
+    private void load(Layer layer) {
+        if (!layer.layer().isVisible() || !layer.layer().definition().coversZoom(padded.zoom())) {
+            layer.layer().clear();
+            return;
+        }
+        List<GeoFeature> loaded = layer.source().load(padded);
+        if ("cases".equals(layer.layer().id())) {
+            boolean tooMany = loaded.size() > CaseService.MAP_LIMIT;
+            summary.notice(tooMany ? texts.t("panel.tooMany", CaseService.MAP_LIMIT) : null);
+            if (tooMany) loaded = loaded.subList(0, CaseService.MAP_LIMIT);
+        }
+        layer.layer().setFeatures(features(layer.source(), loaded));
+    }
+
+    private List<Feature> features(MapLayerSource source, List<GeoFeature> loaded) {
+        List<Feature> features = new ArrayList<>(loaded.size());
+        for (GeoFeature f : loaded) features.add(source.feature(f, texts));
+        return features;
+    }
+
+    private void showCounts() {
+        CaseCounts caseCounts = cases.countsIn(exact.bbox());
+        summary.show(new ViewportCounts(caseCounts.open(), caseCounts.overdue(), responders.countAvailable(exact.bbox()),
+                hotspots.countActive(exact.bbox())), LocalTime.now(clock));
+    }
+
+    /** Changes from the feed: fetch each changed row once, add or move what is in view, drop what left it. */
+    private void applyLive(LiveMapHub.Batch batch) {
+        if (padded == null) return;
+        if (batch.reloadAll()) {
+            layers.values().forEach(this::load);
+            showCounts();
+            return;
+        }
+        for (Layer layer : layers.values()) {
+            Set<Long> changed = layer.source().table() == null ? null : batch.ids().get(layer.source().table());
+            if (changed == null || !layer.layer().isVisible() || !layer.layer().definition().coversZoom(padded.zoom())) continue;
+            List<GeoFeature> present = layer.source().load(padded, changed);
+            Set<String> gone = new HashSet<>();
+            changed.forEach(id -> gone.add(Long.toString(id)));
+            present.forEach(f -> gone.remove(f.id()));
+            layer.layer().upsert(features(layer.source(), present));
+            layer.layer().remove(gone);
+        }
+        showCounts();
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -11,7 +11,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 /** Page-level settings: Lumo theme, our styles, and Push over WebSocket for the live map. */
 @Push(value = PushMode.AUTOMATIC, transport = Transport.WEBSOCKET)
 @StyleSheet(Lumo.STYLESHEET)
-@StyleSheet("context://frontend/styles/gridcommand.css")
+@StyleSheet("context://assets/styles/gridcommand.css")
 public class AppShell implements AppShellConfigurator {
 
     @Override

@@ -1,0 +1,226 @@
+package com.gridcommand.dispatch.internal;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * Moves on-duty demo responders along the roads until real trackers report (a later issue brings the
+ * ingest API). Each mover drives or walks a shortest path to a random junction a few kilometres away,
+ * then picks another; positions are written to the database like a device's would be, so they reach
+ * every dashboard through the change feed. Off with {@code gridcommand.simulator.enabled=false}.
+ */
+@Component
+@ConditionalOnProperty(name = "gridcommand.simulator.enabled", havingValue = "true")
+class ResponderSimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(ResponderSimulator.class);
+    private static final double METRES_PER_DEGREE = 111_320.0;
+
+    private final JdbcTemplate jdbc;
+    private final int maxMovers;
+    private final double speedFactor;
+    private final long tickMillis;
+    private final SplittableRandom random = new SplittableRandom(7);
+
+    private double[][] nodes = new double[0][];
+    private List<List<Edge>> adjacency = List.of();
+    private final List<Mover> movers = new ArrayList<>();
+
+    private record Edge(int to, double metres, Coordinate[] line) {}
+
+    private static final class Mover {
+        final long id;
+        final double metresPerSecond;
+        Coordinate[] route = new Coordinate[0];
+        int leg;
+        double along;
+        Coordinate at;
+        int node;
+
+        Mover(long id, double metresPerSecond, Coordinate at, int node) {
+            this.id = id;
+            this.metresPerSecond = metresPerSecond;
+            this.at = at;
+            this.node = node;
+        }
+    }
+
+    ResponderSimulator(JdbcTemplate jdbc, @Value("${gridcommand.simulator.movers:40}") int maxMovers,
+                       @Value("${gridcommand.simulator.speed-factor:3}") double speedFactor,
+                       @Value("${gridcommand.simulator.tick-millis:2000}") long tickMillis) {
+        this.jdbc = jdbc;
+        this.maxMovers = maxMovers;
+        this.speedFactor = speedFactor;
+        this.tickMillis = tickMillis;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void prepare() {
+        Map<Long, Integer> index = new HashMap<>();
+        List<double[]> nodeList = new ArrayList<>();
+        jdbc.query("select id, ST_X(geom), ST_Y(geom) from road_node order by id", rs -> {
+            index.put(rs.getLong(1), nodeList.size());
+            nodeList.add(new double[]{rs.getDouble(2), rs.getDouble(3)});
+        });
+        nodes = nodeList.toArray(double[][]::new);
+        adjacency = new ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) adjacency.add(new ArrayList<>());
+        WKBReader reader = new WKBReader();
+        jdbc.query("select source, target, length_m, ST_AsBinary(geom) from road_segment where source is not null and target is not null", rs -> {
+            Integer a = index.get(rs.getLong(1)), b = index.get(rs.getLong(2));
+            if (a == null || b == null) return;
+            Coordinate[] line = read(reader, rs.getBytes(4)).getCoordinates();
+            Coordinate[] reversed = line.clone();
+            java.util.Collections.reverse(Arrays.asList(reversed));
+            adjacency.get(a).add(new Edge(b, rs.getDouble(3), line));
+            adjacency.get(b).add(new Edge(a, rs.getDouble(3), reversed));
+        });
+        if (nodes.length == 0) {
+            log.info("Responder simulator: no road network yet, nothing to move");
+            return;
+        }
+        jdbc.query("""
+                select id, kind, ST_X(position), ST_Y(position) from responder
+                 where position is not null and status in ('AVAILABLE', 'ASSIGNED', 'EN_ROUTE', 'RETURNING')
+                 order by id limit ?""", rs -> {
+            Coordinate at = new Coordinate(rs.getDouble(3), rs.getDouble(4));
+            double kmh = switch (rs.getString(2)) {
+                case "POLICE_PATROL", "EMERGENCY_TEAM" -> 30;
+                default -> 12;
+            };
+            movers.add(new Mover(rs.getLong(1), kmh / 3.6 * speedFactor, at, nearestNode(at)));
+        }, maxMovers);
+        log.info("Responder simulator moving {} responders along {} road junctions every {} ms", movers.size(), nodes.length, tickMillis);
+    }
+
+    @Scheduled(fixedDelayString = "${gridcommand.simulator.tick-millis:2000}", initialDelayString = "${gridcommand.simulator.tick-millis:2000}")
+    synchronized void tick() {
+        if (movers.isEmpty()) return;
+        List<Object[]> updates = new ArrayList<>(movers.size());
+        for (Mover m : movers) {
+            advance(m, m.metresPerSecond * tickMillis / 1000.0);
+            updates.add(new Object[]{m.at.x, m.at.y, m.id});
+        }
+        jdbc.batchUpdate("update responder set position = ST_SetSRID(ST_MakePoint(?, ?), 4326), position_at = now() where id = ?", updates);
+    }
+
+    private void advance(Mover m, double metres) {
+        while (metres > 0) {
+            if (m.leg + 1 >= m.route.length) {
+                planRoute(m);
+                if (m.route.length < 2) return;
+            }
+            Coordinate a = m.route[m.leg], b = m.route[m.leg + 1];
+            double legMetres = metres(a, b);
+            double remaining = legMetres - m.along;
+            if (metres < remaining) {
+                m.along += metres;
+                double f = legMetres == 0 ? 1 : m.along / legMetres;
+                m.at = new Coordinate(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f);
+                return;
+            }
+            metres -= remaining;
+            m.leg++;
+            m.along = 0;
+            m.at = b;
+        }
+    }
+
+    private void planRoute(Mover m) {
+        int target = m.node;
+        for (int attempt = 0; attempt < 10 && target == m.node; attempt++) {
+            int candidate = random.nextInt(nodes.length);
+            if (metres(nodes[candidate], m.at) < 3_000) target = candidate;
+        }
+        List<Coordinate> route = shortestPath(m.node, target);
+        m.route = route.toArray(Coordinate[]::new);
+        m.leg = 0;
+        m.along = 0;
+        m.node = target;
+        if (m.route.length > 0) m.at = m.route[0];
+    }
+
+    private List<Coordinate> shortestPath(int from, int to) {
+        double[] distance = new double[nodes.length];
+        Edge[] via = new Edge[nodes.length];
+        int[] previous = new int[nodes.length];
+        Arrays.fill(distance, Double.MAX_VALUE);
+        distance[from] = 0;
+        var queue = new PriorityQueue<double[]>(Comparator.comparingDouble(e -> e[1]));
+        queue.add(new double[]{from, 0});
+        while (!queue.isEmpty()) {
+            double[] head = queue.poll();
+            int node = (int) head[0];
+            if (head[1] > distance[node]) continue;
+            if (node == to) break;
+            for (Edge e : adjacency.get(node)) {
+                double d = distance[node] + e.metres();
+                if (d < distance[e.to()]) {
+                    distance[e.to()] = d;
+                    via[e.to()] = e;
+                    previous[e.to()] = node;
+                    queue.add(new double[]{e.to(), d});
+                }
+            }
+        }
+        if (via[to] == null) return List.of();
+        List<Coordinate[]> legs = new ArrayList<>();
+        for (int n = to; n != from; n = previous[n]) legs.add(0, via[n].line());
+        List<Coordinate> route = new ArrayList<>();
+        for (Coordinate[] line : legs) {
+            for (int i = route.isEmpty() ? 0 : 1; i < line.length; i++) route.add(line[i]);
+        }
+        return route;
+    }
+
+    private int nearestNode(Coordinate at) {
+        int best = 0;
+        double bestMetres = Double.MAX_VALUE;
+        for (int i = 0; i < nodes.length; i++) {
+            double d = metres(nodes[i], at);
+            if (d < bestMetres) {
+                bestMetres = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double metres(Coordinate a, Coordinate b) {
+        double dx = (b.x - a.x) * METRES_PER_DEGREE * Math.cos(Math.toRadians(a.y));
+        double dy = (b.y - a.y) * METRES_PER_DEGREE;
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    private static double metres(double[] node, Coordinate b) {
+        return metres(new Coordinate(node[0], node[1]), b);
+    }
+
+    private static Geometry read(WKBReader reader, byte[] wkb) {
+        try {
+            return reader.read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.gridcommand.map;
+
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import com.gridcommand.leaflet.Feature;
+import com.gridcommand.leaflet.LatLng;
+import com.gridcommand.leaflet.LayerDefinition;
+import com.gridcommand.leaflet.Popup;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** One layer of the command map: how it looks, where its data comes from, what a click shows. */
+public interface MapLayerSource {
+
+    LayerDefinition definition(Texts texts);
+
+    /** The features to draw for a viewport (already filtered by box and simplified for the zoom). */
+    List<GeoFeature> load(Viewport viewport);
+
+    /** The table whose change notifications concern this layer; null for layers that do not change live. */
+    default String table() {
+        return null;
+    }
+
+    /** Those of the given rows that belong in the viewport now; rows not returned leave the map. */
+    default List<GeoFeature> load(Viewport viewport, Collection<Long> ids) {
+        throw new UnsupportedOperationException(definitionId() + " does not update live");
+    }
+
+    String definitionId();
+
+    Optional<Popup> popup(long id, LatLng at, Texts texts);
+
+    /** The map feature for a loaded one; sources add display text (tooltips) here. */
+    default Feature feature(GeoFeature f, Texts texts) {
+        return new Feature(f.id(), f.geometry(), f.properties());
+    }
+}

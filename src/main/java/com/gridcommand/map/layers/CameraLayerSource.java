@@ -1,0 +1,73 @@
+package com.gridcommand.map.layers;
+
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import com.gridcommand.leaflet.Feature;
+import com.gridcommand.leaflet.LatLng;
+import com.gridcommand.leaflet.LayerDefinition;
+import com.gridcommand.leaflet.LegendEntry;
+import com.gridcommand.leaflet.Popup;
+import com.gridcommand.leaflet.Style;
+import com.gridcommand.leaflet.StyleRule;
+import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.prevention.PreventionService;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Cameras, online or offline; shown once the map is zoomed in far enough to tell them apart. */
+@Component
+class CameraLayerSource implements MapLayerSource {
+
+    private static final Style ONLINE = Style.point("#374151", 3.5).withColor("#ffffff");
+    private static final Style OFFLINE = Style.point("#d1d5db", 3.5).withColor("#6b7280");
+
+    private final PreventionService prevention;
+
+    CameraLayerSource(PreventionService prevention) {
+        this.prevention = prevention;
+    }
+
+    @Override
+    public String definitionId() {
+        return "cameras";
+    }
+
+    @Override
+    public LayerDefinition definition(Texts t) {
+        return LayerDefinition.layer(definitionId(), t.t("layer.cameras")).order(55).canvas().zoomRange(14, null)
+                .zoomHint(t.t("map.zoomIn")).style(ONLINE).rule(StyleRule.when("status", "OFFLINE", OFFLINE)).tooltip("tip")
+                .legend(t.label("camera.status", "ONLINE"), ONLINE, LegendEntry.Shape.POINT)
+                .legend(t.label("camera.status", "OFFLINE"), OFFLINE, LegendEntry.Shape.POINT)
+                .build();
+    }
+
+    @Override
+    public List<GeoFeature> load(Viewport viewport) {
+        return prevention.camerasInView(viewport);
+    }
+
+    @Override
+    public Feature feature(GeoFeature f, Texts t) {
+        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        p.put("tip", f.properties().get("name") + " · " + t.label("camera.status", f.properties().get("status")));
+        return new Feature(f.id(), f.geometry(), p);
+    }
+
+    @Override
+    public Optional<Popup> popup(long id, LatLng at, Texts t) {
+        return prevention.camera(id).map(c -> Popup.at(at, c.name())
+                .row(t.t("field.code"), c.code())
+                .row(t.t("field.kind"), t.label("camera.kind", c.kind()))
+                .row(t.t("field.status"), t.label("camera.status", c.status()))
+                .row(t.t("field.bearing"), t.number(c.bearingDeg(), 0))
+                .row(t.t("field.fov"), t.number(c.fovDeg(), 0))
+                .row(t.t("field.range"), t.number(c.rangeM(), 0))
+                .row(t.t("field.community"), c.community())
+                .build());
+    }
+}

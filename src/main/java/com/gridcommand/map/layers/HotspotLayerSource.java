@@ -1,0 +1,92 @@
+package com.gridcommand.map.layers;
+
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import com.gridcommand.hotspot.HotspotService;
+import com.gridcommand.leaflet.Feature;
+import com.gridcommand.leaflet.LatLng;
+import com.gridcommand.leaflet.LayerDefinition;
+import com.gridcommand.leaflet.LegendEntry;
+import com.gridcommand.leaflet.Popup;
+import com.gridcommand.leaflet.Style;
+import com.gridcommand.leaflet.StyleRule;
+import com.gridcommand.map.MapLayerSource;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Hotspots by listing status: red while listed, orange while rectifying, amber under review, grey once delisted. */
+@Component
+class HotspotLayerSource implements MapLayerSource {
+
+    private static final Map<String, Style> BY_STATUS = new LinkedHashMap<>();
+
+    static {
+        BY_STATUS.put("LISTED", Style.area("#c81e1e", 2.5, "#f05252", 0.3));
+        BY_STATUS.put("RECTIFYING", Style.area("#d03801", 2.5, "#ff8a4c", 0.28));
+        BY_STATUS.put("UNDER_REVIEW", Style.area("#9f580a", 2, "#e3a008", 0.22));
+        BY_STATUS.put("DELISTED", Style.area("#6b7280", 1.5, "#9ca3af", 0.08).dashed("4 4"));
+    }
+
+    private final HotspotService hotspots;
+
+    HotspotLayerSource(HotspotService hotspots) {
+        this.hotspots = hotspots;
+    }
+
+    @Override
+    public String definitionId() {
+        return "hotspots";
+    }
+
+    @Override
+    public String table() {
+        return "hotspot";
+    }
+
+    @Override
+    public LayerDefinition definition(Texts t) {
+        var layer = LayerDefinition.layer(definitionId(), t.t("layer.hotspots")).order(40)
+                .style(BY_STATUS.get("LISTED")).tooltip("tip");
+        BY_STATUS.forEach((status, style) -> layer.rule(StyleRule.when("status", status, style))
+                .legend(t.label("hotspot.status", status), style, LegendEntry.Shape.POLYGON));
+        return layer.build();
+    }
+
+    @Override
+    public List<GeoFeature> load(Viewport viewport) {
+        return hotspots.inView(viewport);
+    }
+
+    @Override
+    public List<GeoFeature> load(Viewport viewport, Collection<Long> ids) {
+        return hotspots.inView(viewport, ids);
+    }
+
+    @Override
+    public Feature feature(GeoFeature f, Texts t) {
+        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        p.put("tip", f.properties().get("name") + " · " + t.label("hotspot.status", f.properties().get("status")));
+        return new Feature(f.id(), f.geometry(), p);
+    }
+
+    @Override
+    public Optional<Popup> popup(long id, LatLng at, Texts t) {
+        return hotspots.details(id).map(h -> Popup.at(at, h.name())
+                .row(t.t("field.code"), h.code())
+                .row(t.t("field.status"), t.label("hotspot.status", h.status()))
+                .row(t.t("field.listedOn"), t.date(h.listedOn()))
+                .row(t.t("field.delistedOn"), t.date(h.delistedOn()))
+                .row(t.t("field.responsibleUnit"), h.responsibleUnit())
+                .row(t.t("field.focus"), String.join("、", h.focus().stream().map(c -> t.label("case.category", c)).toList()))
+                .row(t.t("field.township"), h.township())
+                .row(t.t("field.area"), t.number(h.areaKm2(), 3))
+                .text(h.measures())
+                .build());
+    }
+}

@@ -1,0 +1,99 @@
+package com.gridcommand.map.layers;
+
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.dispatch.ResponderService;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.geo.Viewport;
+import com.gridcommand.leaflet.Feature;
+import com.gridcommand.leaflet.LatLng;
+import com.gridcommand.leaflet.LayerDefinition;
+import com.gridcommand.leaflet.LegendEntry;
+import com.gridcommand.leaflet.Popup;
+import com.gridcommand.leaflet.Style;
+import com.gridcommand.leaflet.StyleRule;
+import com.gridcommand.map.MapLayerSource;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Responders by status; a position that has gone quiet is drawn faded. They move live. */
+@Component
+class ResponderLayerSource implements MapLayerSource {
+
+    static final Map<String, String> COLOURS = new LinkedHashMap<>();
+
+    static {
+        COLOURS.put("AVAILABLE", "#0e9f6e");
+        COLOURS.put("ASSIGNED", "#3f83f8");
+        COLOURS.put("EN_ROUTE", "#1a56db");
+        COLOURS.put("ON_SCENE", "#7e3af2");
+        COLOURS.put("RETURNING", "#76a9fa");
+        COLOURS.put("OFF_DUTY", "#9ca3af");
+    }
+
+    private final ResponderService responders;
+
+    ResponderLayerSource(ResponderService responders) {
+        this.responders = responders;
+    }
+
+    @Override
+    public String definitionId() {
+        return "responders";
+    }
+
+    @Override
+    public String table() {
+        return "responder";
+    }
+
+    @Override
+    public LayerDefinition definition(Texts t) {
+        var layer = LayerDefinition.layer(definitionId(), t.t("layer.responders")).order(70).canvas()
+                .style(Style.point("#0e9f6e", 7).withWeight(2)).tooltip("tip");
+        COLOURS.forEach((status, colour) -> {
+            Style style = Style.point(colour, 7).withWeight(2);
+            layer.rule(StyleRule.when("status", status, style)).legend(t.label("responder.status", status), style, LegendEntry.Shape.POINT);
+        });
+        Style stale = Style.only().withFill(null, 0.35).withOpacity(0.5);
+        layer.rule(StyleRule.when("stale", true, stale))
+                .legend(t.t("responder.stale"), Style.point("#9ca3af", 7).withFill("#9ca3af", 0.35).withOpacity(0.5), LegendEntry.Shape.POINT);
+        return layer.build();
+    }
+
+    @Override
+    public List<GeoFeature> load(Viewport viewport) {
+        return responders.inView(viewport);
+    }
+
+    @Override
+    public List<GeoFeature> load(Viewport viewport, Collection<Long> ids) {
+        return responders.inView(viewport, ids);
+    }
+
+    @Override
+    public Feature feature(GeoFeature f, Texts t) {
+        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        p.put("tip", f.properties().get("name") + " · " + t.label("responder.kind", f.properties().get("kind"))
+                + " · " + t.label("responder.status", f.properties().get("status")));
+        return new Feature(f.id(), f.geometry(), p);
+    }
+
+    @Override
+    public Optional<Popup> popup(long id, LatLng at, Texts t) {
+        return responders.details(id).map(r -> Popup.at(at, r.name())
+                .row(t.t("field.code"), r.code())
+                .row(t.t("field.kind"), t.label("responder.kind", r.kind()))
+                .row(t.t("field.status"), t.label("responder.status", r.status()))
+                .row(t.t("field.team"), r.team())
+                .row(t.t("field.skills"), String.join("、", r.skills()))
+                .row(t.t("field.phone"), r.phone())
+                .row(t.t("field.township"), r.township())
+                .row(t.t("field.positionAt"), t.dateTime(r.positionAt()))
+                .build());
+    }
+}
