@@ -33,13 +33,13 @@ public class CaseService {
 
     /** Open cases in the box (partial GiST index gov_case_open_geom_gist), at most {@link #MAP_LIMIT} + 1. */
     public List<GeoFeature> openInView(Viewport viewport) {
-        return query("geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326)", viewport, Map.of(), MAP_LIMIT + 1);
+        return query("ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))", viewport, Map.of(), MAP_LIMIT + 1);
     }
 
     /** The given cases, if open and in the box: for live updates of single rows. */
     public List<GeoFeature> openInView(Viewport viewport, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return query("id in (:ids) and geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326)", viewport, Map.of("ids", ids), ids.size());
+        return query("id in (:ids) and ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))", viewport, Map.of("ids", ids), ids.size());
     }
 
     private List<GeoFeature> query(String where, Viewport viewport, Map<String, Object> extra, int limit) {
@@ -69,7 +69,7 @@ public class CaseService {
         return jdbc.sql("""
                         select count(*) as open, count(*) filter (where deadline < :now) as overdue
                           from gov_case
-                         where step <> 'CLOSED' and geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326)""")
+                         where step <> 'CLOSED' and ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))""")
                 .param("now", OffsetDateTime.now(clock))
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> new CaseCounts(rs.getInt("open"), rs.getInt("overdue"))).single();

@@ -37,13 +37,13 @@ public class ResponderService {
 
     /** Responders whose last position is in the box (GiST on responder.position). */
     public List<GeoFeature> inView(Viewport viewport) {
-        return query("position && ST_MakeEnvelope(:w, :s, :e, :n, 4326)", viewport, Map.of());
+        return query("ST_Intersects(position, ST_MakeEnvelope(:w, :s, :e, :n, 4326))", viewport, Map.of());
     }
 
     /** The given responders, if their position is in the box: for live updates of single rows. */
     public List<GeoFeature> inView(Viewport viewport, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return query("id in (:ids) and position && ST_MakeEnvelope(:w, :s, :e, :n, 4326)", viewport, Map.of("ids", ids));
+        return query("id in (:ids) and ST_Intersects(position, ST_MakeEnvelope(:w, :s, :e, :n, 4326))", viewport, Map.of("ids", ids));
     }
 
     private List<GeoFeature> query(String where, Viewport viewport, Map<String, Object> extra) {
@@ -71,7 +71,7 @@ public class ResponderService {
     public int countAvailable(Bbox b) {
         return jdbc.sql("""
                         select count(*) from responder
-                         where status = 'AVAILABLE' and position && ST_MakeEnvelope(:w, :s, :e, :n, 4326)""")
+                         where status = 'AVAILABLE' and ST_Intersects(position, ST_MakeEnvelope(:w, :s, :e, :n, 4326))""")
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query(Integer.class).single();
     }

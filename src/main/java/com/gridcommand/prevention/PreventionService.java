@@ -28,7 +28,7 @@ public class PreventionService {
         Bbox b = viewport.bbox();
         return jdbc.sql("""
                         select id, code, name, kind, ST_AsGeoJSON(geom, :decimals) as geometry from key_place
-                         where geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326) order by code""")
+                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) order by code""")
                 .param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"),
@@ -41,7 +41,7 @@ public class PreventionService {
         Bbox b = viewport.bbox();
         return jdbc.sql("""
                         select id, code, name, kind, status, ST_AsGeoJSON(geom, :decimals) as geometry from camera
-                         where geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326) order by code""")
+                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) order by code""")
                 .param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"), "code", rs.getString("code"),

@@ -128,11 +128,11 @@ class CommandMapBrowserTest {
 
         // The side panel counts what is in view.
         assertThat(text("count-open")).isEqualTo(String.valueOf(count(
-                "select count(*) from gov_case where step <> 'CLOSED' and geom && " + ENVELOPE, exact)));
+                "select count(*) from gov_case where step <> 'CLOSED' and ST_Intersects(geom, " + ENVELOPE + ")", exact)));
         assertThat(text("count-overdue")).isEqualTo(String.valueOf(count(
-                "select count(*) from gov_case where step <> 'CLOSED' and deadline < now() and geom && " + ENVELOPE, exact)));
+                "select count(*) from gov_case where step <> 'CLOSED' and deadline < now() and ST_Intersects(geom, " + ENVELOPE + ")", exact)));
         assertThat(text("count-available")).isEqualTo(String.valueOf(count(
-                "select count(*) from responder where status = 'AVAILABLE' and position && " + ENVELOPE, exact)));
+                "select count(*) from responder where status = 'AVAILABLE' and ST_Intersects(position, " + ENVELOPE + ")", exact)));
         assertThat(text("count-hotspots")).isEqualTo(String.valueOf(count(
                 "select count(*) from hotspot where status <> 'DELISTED' and ST_Intersects(geom, " + ENVELOPE + ")", exact)));
 
@@ -150,11 +150,11 @@ class CommandMapBrowserTest {
         browser.waitFor(Duration.ofSeconds(10), d -> num(view().get("zoom")) == 15 && !featureIds("cameras").isEmpty());
         Bbox exact = viewBox();
         Bbox loaded = exact.padded(CommandMapView.PADDING);
-        assertThat(new HashSet<>(featureIds("cameras"))).isEqualTo(ids("select id from camera where geom && " + ENVELOPE, loaded));
-        assertThat(new HashSet<>(featureIds("places"))).isEqualTo(ids("select id from key_place where geom && " + ENVELOPE, loaded));
+        assertThat(new HashSet<>(featureIds("cameras"))).isEqualTo(ids("select id from camera where ST_Intersects(geom, " + ENVELOPE + ")", loaded));
+        assertThat(new HashSet<>(featureIds("places"))).isEqualTo(ids("select id from key_place where ST_Intersects(geom, " + ENVELOPE + ")", loaded));
         assertThat(new HashSet<>(featureIds("cells"))).isEqualTo(ids("select id from grid_cell where ST_Intersects(geom, " + ENVELOPE + ")", loaded));
         browser.waitFor(Duration.ofSeconds(5), d -> text("count-open").equals(String.valueOf(count(
-                "select count(*) from gov_case where step <> 'CLOSED' and geom && " + ENVELOPE, exact))));
+                "select count(*) from gov_case where step <> 'CLOSED' and ST_Intersects(geom, " + ENVELOPE + ")", exact))));
     }
 
     @Test

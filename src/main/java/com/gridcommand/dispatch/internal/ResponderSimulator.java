@@ -45,6 +45,9 @@ class ResponderSimulator {
     private double[][] nodes = new double[0][];
     private List<List<Edge>> adjacency = List.of();
     private final List<Mover> movers = new ArrayList<>();
+    private long ticks;
+    /** Standing responders' devices still report: refresh their position time this often (in ticks). */
+    private static final int HEARTBEAT_TICKS = 15;
 
     private record Edge(int to, double metres, Coordinate[] line) {}
 
@@ -111,10 +114,19 @@ class ResponderSimulator {
             movers.add(new Mover(rs.getLong(1), kmh / 3.6 * speedFactor, at, nearestNode(at)));
         }, maxMovers);
         log.info("Responder simulator moving {} responders along {} road junctions every {} ms", movers.size(), nodes.length, tickMillis);
+        heartbeat();
+    }
+
+    /** On-duty responders who stand still report too: their positions stay current, not stale. */
+    private void heartbeat() {
+        Long[] moving = movers.stream().map(m -> m.id).toArray(Long[]::new);
+        jdbc.update("update responder set position_at = now() where position is not null and status <> 'OFF_DUTY' and not (id = any (?))",
+                (Object) moving);
     }
 
     @Scheduled(fixedDelayString = "${gridcommand.simulator.tick-millis:2000}", initialDelayString = "${gridcommand.simulator.tick-millis:2000}")
     synchronized void tick() {
+        if (++ticks % HEARTBEAT_TICKS == 0) heartbeat();
         if (movers.isEmpty()) return;
         List<Object[]> updates = new ArrayList<>(movers.size());
         for (Mover m : movers) {
