@@ -170,8 +170,10 @@
         this._pendingFit = [south, west, north, east, maxZoom];
         return;
       }
+      const wasPending = !!this._pendingFit;
       this._pendingFit = null;
       this._map.fitBounds([[south, west], [north, east]], { padding: [12, 12], maxZoom: maxZoom || 18, animate: false });
+      if (wasPending) this._onMove(0);
     }
 
     /** A popup of a title and label/value rows, all set as text. */
@@ -257,7 +259,7 @@
       this._map.on('click', e => this._fire('gc-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }));
       if (o.layerControl !== false) this._createControl();
       this._fire('gc-map-ready', this._view());
-      this._onMove();
+      this._onMove(0);
     }
 
     _view() {
@@ -269,10 +271,10 @@
       };
     }
 
-    _onMove() {
+    _onMove(delay) {
       clearTimeout(this._moveTimer);
-      // Settle first: a drag or a wheel spin reports once, not per frame.
-      this._moveTimer = setTimeout(() => this._fire('gc-map-moveend', this._view()), 120);
+      // Settle first: a drag or a wheel spin reports once, not per frame. The first view goes at once.
+      this._moveTimer = setTimeout(() => this._fire('gc-map-moveend', this._view()), delay === undefined ? 120 : delay);
     }
 
     _fire(name, detail) {

@@ -23,9 +23,9 @@ public record Viewport(Bbox bbox, int zoom) {
         return 360.0 / (256.0 * Math.pow(2, zoom));
     }
 
-    /** Decimal places that resolve a quarter pixel: more would be bytes nobody can see. */
+    /** Decimal places that resolve a third of a pixel: more would be bytes nobody can see. */
     public int decimals() {
-        int digits = (int) Math.ceil(-Math.log10(pixelDegrees() / 4));
+        int digits = (int) Math.ceil(-Math.log10(pixelDegrees() / 3));
         return Math.max(4, Math.min(7, digits));
     }
 }

@@ -31,6 +31,11 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser(int width, int height, String language) {
+        this(width, height, language, false);
+    }
+
+    /** @param networkLog record Chrome's network events (for counting bytes) in the "performance" log */
+    public Browser(int width, int height, String language, boolean networkLog) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver, or -Dbrowser.tests.skip=true");
@@ -47,6 +52,11 @@ public final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
                 "--window-size=" + width + "," + height, "--lang=" + language);
+        if (networkLog) {
+            var logging = new org.openqa.selenium.logging.LoggingPreferences();
+            logging.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logging);
+        }
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

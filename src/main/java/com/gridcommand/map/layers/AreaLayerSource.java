@@ -37,7 +37,7 @@ abstract class AreaLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts texts) {
-        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("tip", f.properties().get("name"));
         return new Feature(f.id(), f.geometry(), p);
     }

@@ -71,7 +71,10 @@ class CaseLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts t) {
-        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        // What styles and the tooltip use; the rest comes with the details on a click.
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("severity", f.properties().get("severity"));
+        p.put("overdue", f.properties().get("overdue"));
         p.put("tip", f.properties().get("title") + " · " + t.label("case.step", f.properties().get("step")));
         return new Feature(f.id(), f.geometry(), p);
     }

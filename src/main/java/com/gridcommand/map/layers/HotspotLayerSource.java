@@ -70,7 +70,8 @@ class HotspotLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts t) {
-        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", f.properties().get("status"));
         p.put("tip", f.properties().get("name") + " · " + t.label("hotspot.status", f.properties().get("status")));
         return new Feature(f.id(), f.geometry(), p);
     }

@@ -65,7 +65,8 @@ class KeyPlaceLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts t) {
-        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", f.properties().get("kind"));
         p.put("tip", f.properties().get("name") + " · " + t.label("place.kind", f.properties().get("kind")));
         return new Feature(f.id(), f.geometry(), p);
     }

@@ -56,7 +56,8 @@ class PatrolRouteLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts texts) {
-        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("teamKind", f.properties().get("teamKind"));
         p.put("tip", f.properties().get("name"));
         return new Feature(f.id(), f.geometry(), p);
     }

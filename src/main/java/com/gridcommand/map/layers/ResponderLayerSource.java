@@ -77,7 +77,9 @@ class ResponderLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts t) {
-        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", f.properties().get("status"));
+        p.put("stale", f.properties().get("stale"));
         p.put("tip", f.properties().get("name") + " · " + t.label("responder.kind", f.properties().get("kind"))
                 + " · " + t.label("responder.status", f.properties().get("status")));
         return new Feature(f.id(), f.geometry(), p);

@@ -14,7 +14,6 @@ import com.gridcommand.map.MapLayerSource;
 import com.gridcommand.road.RoadService;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +56,8 @@ class RoadLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts texts) {
-        Map<String, Object> p = new LinkedHashMap<>(f.properties());
-        return new Feature(f.id(), f.geometry(), p);
+        // Not interactive and styled by class alone: nothing else needs to travel.
+        return new Feature(f.id(), f.geometry(), Map.of("roadClass", f.properties().get("roadClass")));
     }
 
     @Override
