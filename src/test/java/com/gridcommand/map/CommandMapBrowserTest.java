@@ -182,8 +182,9 @@ class CommandMapBrowserTest {
             new Actions(browser.driver()).moveToElement(map, (int) Math.round(num(point.get("x")) - map.getSize().getWidth() / 2.0),
                     (int) Math.round(num(point.get("y")) - map.getSize().getHeight() / 2.0)).click().perform();
 
+            // Leaflet fades the popup in: wait until it is visible, as a user would see it.
             WebElement title = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".gc-popup-title"))
-                    .stream().findFirst().orElse(null));
+                    .stream().filter(e -> e.isDisplayed() && !e.getText().isEmpty()).findFirst().orElse(null));
             assertThat(title.getText()).isEqualTo("噪音投诉 " + hostile);
             WebElement popup = browser.find(By.cssSelector(".gc-popup"));
             assertThat(popup.getText()).contains("TEST-XSS-1").contains("分流查处").contains("较大").contains("热线电话")
