@@ -5,42 +5,66 @@ import com.gridcommand.area.internal.AreaQueries;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The spatial hierarchy's API: boundaries for a viewport, details of one area, the city's extent. */
+/**
+ * The spatial hierarchy's API: boundaries for a viewport, details of one area, the extent of what the
+ * caller may see. Everything is limited to the caller's scope.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AreaService {
 
     private final AreaQueries queries;
     private final AreaGeneralizer generalizer;
+    private final CurrentUser current;
 
-    AreaService(AreaQueries queries, AreaGeneralizer generalizer) {
+    AreaService(AreaQueries queries, AreaGeneralizer generalizer, CurrentUser current) {
         this.queries = queries;
         this.generalizer = generalizer;
+        this.current = current;
     }
 
-    /** The areas of one level that intersect the viewport, generalised for its zoom. */
+    /** The areas of one level in the caller's scope that intersect the viewport, generalised for its zoom. */
     public List<GeoFeature> inView(AreaLevel level, Viewport viewport) {
-        return queries.inView(level, viewport);
+        return queries.inView(level, viewport, current.scope());
     }
 
     public Optional<AreaDetails> details(AreaLevel level, long id) {
-        return queries.details(level, id);
+        return queries.details(level, id, current.scope());
     }
 
-    /** The box around all townships; empty before any map is loaded. */
-    public Optional<Bbox> cityExtent() {
-        return queries.cityExtent();
+    /** The box around the caller's areas (the whole city for a city-wide user); empty if there are none. */
+    public Optional<Bbox> extentInScope() {
+        return queries.extent(current.scope());
+    }
+
+    /** Areas of a level the caller may see, for choosing from a list. */
+    public List<AreaSummary> list(AreaLevel level) {
+        return queries.list(level, current.scope()).stream()
+                .map(r -> new AreaSummary(level, Long.parseLong(r[0]), r[1], r[2])).toList();
+    }
+
+    /** An administrator names a cell's responsible grid worker. */
+    @Transactional
+    public void assignGridWorker(long cellId, String name, String phone) {
+        current.require(Role.ADMIN);
+        if (name == null || name.isBlank() || name.length() > 50) throw new IllegalArgumentException("a grid worker's name has 1 to 50 characters");
+        if (!queries.assignGridWorker(cellId, name.trim(), phone == null ? null : phone.trim(), current.scope())) {
+            throw new CurrentUser.AccessDeniedException("that grid cell is outside your areas");
+        }
     }
 
     /** Recomputes the per-zoom boundaries after the areas changed. */
     @Transactional
     public void regeneralize() {
+        current.require(Role.ADMIN);
         generalizer.rebuild();
     }
 }

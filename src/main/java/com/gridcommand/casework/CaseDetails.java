@@ -6,5 +6,5 @@ import java.time.OffsetDateTime;
 public record CaseDetails(long id, String code, String title, String description, String category, int severity,
                           String source, String step, String parties, OffsetDateTime reportedAt, OffsetDateTime deadline,
                           OffsetDateTime closedAt, String responsibleUnit, String responsiblePerson, String gridCell,
-                          String community, String township, boolean overdue) {
+                          String community, String township, boolean overdue, long version) {
 }

@@ -20,7 +20,9 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.shared.Registration;
 
 import java.time.Clock;
@@ -40,6 +42,8 @@ import java.util.Set;
  * little so small pans need nothing new) and only differences travel to the browser.
  */
 @Route("")
+@Menu(order = 1, title = "nav.map")
+@PermitAll
 public class CommandMapView extends Div implements HasDynamicTitle {
 
     /** Margin loaded around the visible box, as a share of its size. */
@@ -69,7 +73,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
         this.hub = hub;
         this.clock = clock;
         this.texts = new Texts(UI.getCurrent(), clock);
-        this.cityExtent = areas.cityExtent();
+        this.cityExtent = areas.extentInScope();
         addClassName("gc-command-map");
         setSizeFull();
 
@@ -97,7 +101,12 @@ public class CommandMapView extends Div implements HasDynamicTitle {
             // The id comes from the browser: act only on features this view sent.
             if (!e.isKnown()) return;
             Layer layer = layers.get(e.layerId());
-            parseId(e.featureId()).flatMap(id -> layer.source().popup(id, e.at(), texts)).ifPresent(map::openPopup);
+            parseId(e.featureId()).ifPresent(id -> {
+                var popup = layer.source().popup(id, e.at(), texts);
+                popup.ifPresent(map::openPopup);
+                summary.selection(popup.map(p -> p.title()).orElse(""),
+                        popup.isPresent() ? layer.source().actions(id, texts, () -> { if (padded != null) load(layer); showCounts(); }) : List.of());
+            });
         });
         add(summary, map);
     }

@@ -34,6 +34,11 @@ public interface MapLayerSource {
 
     Optional<Popup> popup(long id, LatLng at, Texts texts);
 
+    /** What the signed-in user may do with a clicked feature (buttons, choices); nothing by default. */
+    default List<com.vaadin.flow.component.Component> actions(long id, Texts texts, Runnable changed) {
+        return List.of();
+    }
+
     /** The map feature for a loaded one; sources add display text (tooltips) here. */
     default Feature feature(GeoFeature f, Texts texts) {
         return new Feature(f.id(), f.geometry(), f.properties());

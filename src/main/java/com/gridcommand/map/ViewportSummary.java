@@ -1,11 +1,9 @@
 package com.gridcommand.map;
 
-import com.gridcommand.base.i18n.LanguageSwitcher;
 import com.gridcommand.base.i18n.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 
@@ -22,13 +20,12 @@ class ViewportSummary extends Div {
     private final Span hotspots = number("count-hotspots");
     private final Span notice = new Span();
     private final Span updated = new Span();
+    private final Div selection = new Div();
     final Button reset;
 
     ViewportSummary(Texts texts) {
         this.texts = texts;
         addClassName("gc-panel");
-        H1 title = new H1(texts.t("app.title"));
-        title.addClassName("gc-panel-title");
         H2 inView = new H2(texts.t("panel.inView"));
         inView.addClassName("gc-panel-heading");
         notice.setId("map-notice");
@@ -39,14 +36,15 @@ class ViewportSummary extends Div {
         reset = new Button(texts.t("panel.reset"));
         reset.addThemeVariants(ButtonVariant.SMALL);
         reset.setId("reset-view");
-        LanguageSwitcher language = new LanguageSwitcher();
-        language.addClassName("gc-language");
-        add(title, inView,
+        selection.setId("map-selection");
+        selection.addClassName("gc-selection");
+        selection.setVisible(false);
+        add(inView,
                 stat(texts.t("panel.open"), open, "gc-stat-open"),
                 stat(texts.t("panel.overdue"), overdue, "gc-stat-overdue"),
                 stat(texts.t("panel.available"), available, "gc-stat-available"),
                 stat(texts.t("panel.hotspots"), hotspots, "gc-stat-hotspots"),
-                notice, updated, reset, language);
+                notice, updated, reset, selection);
     }
 
     void show(ViewportCounts counts, LocalTime at) {
@@ -55,6 +53,17 @@ class ViewportSummary extends Div {
         available.setText(Integer.toString(counts.availableResponders()));
         hotspots.setText(Integer.toString(counts.activeHotspots()));
         updated.setText(texts.t("panel.updated", at.format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+    }
+
+    /** Shows what can be done with the feature just clicked (empty: nothing to show). */
+    void selection(String title, java.util.List<com.vaadin.flow.component.Component> actions) {
+        selection.removeAll();
+        selection.setVisible(!actions.isEmpty());
+        if (actions.isEmpty()) return;
+        Span heading = new Span(title);
+        heading.addClassName("gc-selection-title");
+        selection.add(heading);
+        actions.forEach(selection::add);
     }
 
     void notice(String text) {

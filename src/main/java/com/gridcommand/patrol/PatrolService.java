@@ -3,6 +3,8 @@ package com.gridcommand.patrol;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,20 +20,22 @@ import java.util.Optional;
 public class PatrolService {
 
     private final JdbcClient jdbc;
+    private final CurrentUser current;
 
-    PatrolService(JdbcClient jdbc) {
+    PatrolService(JdbcClient jdbc, CurrentUser current) {
         this.jdbc = jdbc;
+        this.current = current;
     }
 
     /** Routes intersecting the box (GiST on patrol_route.geom), simplified for the zoom. */
     public List<GeoFeature> inView(Viewport viewport) {
         Bbox b = viewport.bbox();
-        return jdbc.sql("""
+        return ScopeSql.bind(jdbc.sql("""
                         select id, code, name, team_kind,
                                ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, :tolerance), :decimals) as geometry
-                          from patrol_route
-                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))
-                         order by code""")
+                          from patrol_route r
+                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and %s
+                         order by code""".formatted(ScopeSql.ownedByTownship("r.township_id", "r.geom"))), current.scope())
                 .param("tolerance", viewport.pixelDegrees() * 0.5).param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> {
@@ -44,7 +48,13 @@ public class PatrolService {
                 .list();
     }
 
+    private boolean visible(long id) {
+        return ScopeSql.bind(jdbc.sql("select count(*) from patrol_route r where r.id = :id and "
+                + ScopeSql.ownedByTownship("r.township_id", "r.geom")), current.scope()).param("id", id).query(Integer.class).single() > 0;
+    }
+
     public Optional<PatrolRouteDetails> details(long id) {
+        if (!visible(id)) return Optional.empty();
         List<String> windows = jdbc.sql("""
                         select array_to_string(days, ',') || ' ' || to_char(starts_at, 'HH24:MI') || '–' || to_char(ends_at, 'HH24:MI')
                           from patrol_window where route_id = :id order by starts_at""")

@@ -3,6 +3,8 @@ package com.gridcommand.prevention;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,17 +20,20 @@ import java.util.Optional;
 public class PreventionService {
 
     private final JdbcClient jdbc;
+    private final CurrentUser current;
 
-    PreventionService(JdbcClient jdbc) {
+    PreventionService(JdbcClient jdbc, CurrentUser current) {
         this.jdbc = jdbc;
+        this.current = current;
     }
 
     /** Key places in the box (GiST on key_place.geom). */
     public List<GeoFeature> keyPlacesInView(Viewport viewport) {
         Bbox b = viewport.bbox();
-        return jdbc.sql("""
-                        select id, code, name, kind, ST_AsGeoJSON(geom, :decimals) as geometry from key_place
-                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) order by code""")
+        return ScopeSql.bind(jdbc.sql("""
+                        select id, code, name, kind, ST_AsGeoJSON(geom, :decimals) as geometry from key_place k
+                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and %s order by code"""
+                        .formatted(ScopeSql.cellId("k.grid_cell_id"))), current.scope())
                 .param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"),
@@ -39,9 +44,10 @@ public class PreventionService {
     /** Cameras in the box (GiST on camera.geom). */
     public List<GeoFeature> camerasInView(Viewport viewport) {
         Bbox b = viewport.bbox();
-        return jdbc.sql("""
-                        select id, code, name, kind, status, ST_AsGeoJSON(geom, :decimals) as geometry from camera
-                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) order by code""")
+        return ScopeSql.bind(jdbc.sql("""
+                        select id, code, name, kind, status, ST_AsGeoJSON(geom, :decimals) as geometry from camera k
+                         where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and %s order by code"""
+                        .formatted(ScopeSql.cellId("k.grid_cell_id"))), current.scope())
                 .param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"), "code", rs.getString("code"),
@@ -50,13 +56,13 @@ public class PreventionService {
     }
 
     public Optional<KeyPlaceDetails> keyPlace(long id) {
-        return jdbc.sql("""
+        return ScopeSql.bind(jdbc.sql("""
                         select k.id, k.code, k.name, k.kind, k.address, k.capacity, k.contact, m.name as community, t.name as township
                           from key_place k
-                          left join grid_cell c on c.id = locate_grid_cell(k.geom)
-                          left join community m on m.id = c.community_id
-                          left join township t on t.id = m.township_id
-                         where k.id = :id""")
+                          join grid_cell c on c.id = k.grid_cell_id
+                          join community m on m.id = c.community_id
+                          join township t on t.id = m.township_id
+                         where k.id = :id and """ + ScopeSql.cellId("k.grid_cell_id")), current.scope())
                 .param("id", id)
                 .query((rs, i) -> new KeyPlaceDetails(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getString("kind"), rs.getString("address"), (Integer) rs.getObject("capacity"), rs.getString("contact"),
@@ -65,12 +71,12 @@ public class PreventionService {
     }
 
     public Optional<CameraDetails> camera(long id) {
-        return jdbc.sql("""
+        return ScopeSql.bind(jdbc.sql("""
                         select k.id, k.code, k.name, k.kind, k.bearing_deg, k.fov_deg, k.range_m, k.status, m.name as community
                           from camera k
-                          left join grid_cell c on c.id = locate_grid_cell(k.geom)
-                          left join community m on m.id = c.community_id
-                         where k.id = :id""")
+                          join grid_cell c on c.id = k.grid_cell_id
+                          join community m on m.id = c.community_id
+                         where k.id = :id and """ + ScopeSql.cellId("k.grid_cell_id")), current.scope())
                 .param("id", id)
                 .query((rs, i) -> new CameraDetails(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getString("kind"), rs.getDouble("bearing_deg"), rs.getDouble("fov_deg"), rs.getDouble("range_m"),

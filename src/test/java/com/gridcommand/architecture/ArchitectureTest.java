@@ -19,6 +19,7 @@ class ArchitectureTest {
     void theDomainKnowsNothingOfTheUi() {
         noClasses().that().resideInAnyPackage("..area..", "..casework..", "..dispatch..", "..hotspot..", "..patrol..",
                         "..prevention..", "..road..", "..gisdata..", "..geo..", "..changefeed..")
+                .and().resideOutsideOfPackage("..ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "com.gridcommand.leaflet..", "com.gridcommand.map..")
                 .check(CLASSES);
     }
@@ -39,7 +40,8 @@ class ArchitectureTest {
 
     @Test
     void spatialSqlStaysInTheModulesThatOwnTheTables() {
-        noClasses().that().resideInAnyPackage("com.gridcommand.map..", "com.gridcommand.leaflet..", "com.gridcommand.base..")
+        noClasses().that().resideInAnyPackage("com.gridcommand.map..", "com.gridcommand.leaflet..", "com.gridcommand.base..",
+                        "com.gridcommand.admin..", "..ui..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
                 .check(CLASSES);
     }

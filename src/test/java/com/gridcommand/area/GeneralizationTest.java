@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tolerance (half a pixel).
  */
 @IntegrationTest
+@com.gridcommand.support.WithGridUser("admin")
 class GeneralizationTest {
 
     @Autowired
@@ -55,7 +56,7 @@ class GeneralizationTest {
     @ParameterizedTest
     @ValueSource(ints = {9, 10, 11, 12, 13, 14})
     void simplifiedCellsStillTileTheirCommunities(int zoom) throws ParseException {
-        Bbox city = areas.cityExtent().orElseThrow();
+        Bbox city = areas.extentInScope().orElseThrow();
         Viewport viewport = new Viewport(city, zoom);
         double tolerance = 0.5 * viewport.pixelDegrees();
 

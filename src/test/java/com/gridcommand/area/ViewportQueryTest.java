@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked against JTS, in Java, on every stored geometry (an independent computation, not the same SQL).
  */
 @IntegrationTest
+@com.gridcommand.support.WithGridUser("admin")
 class ViewportQueryTest {
 
     @Autowired

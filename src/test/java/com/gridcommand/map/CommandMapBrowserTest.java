@@ -45,8 +45,15 @@ class CommandMapBrowserTest {
         if (browser != null) browser.close();
     }
 
+    private static boolean signedIn;
+
     @BeforeEach
     void openHomePage() {
+        if (!signedIn) {
+            // Command staff see the whole city.
+            browser.signIn("http://localhost:" + port, "zhihui", com.gridcommand.security.internal.DemoUsers.PASSWORD);
+            signedIn = true;
+        }
         browser.open("http://localhost:" + port + "/");
         // Drawn: every count filled in and the open cases on the map.
         browser.waitFor(Duration.ofSeconds(30), d -> !text("count-open").equals("–") && featureIds("cases").size() > 0);

@@ -22,16 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command map's logic without a browser: the view the browser reports decides what each layer holds and what the panel counts. */
 @IntegrationTest
+@com.gridcommand.support.WithGridUser("admin")
 @ViewPackages(classes = CommandMapView.class)
 class CommandMapViewTest extends SpringBrowserlessTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.gridcommand.security.internal.GridUserRepository users;
 
     private LeafletMap map;
 
     @BeforeEach
     void open() {
+        // Vaadin reads the signed-in user from the session, as after a real sign-in.
+        var context = com.gridcommand.support.WithGridUserFactory.contextOf(users, "admin");
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
         navigate(CommandMapView.class);
         map = $(LeafletMap.class).single();
     }

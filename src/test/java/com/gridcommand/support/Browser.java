@@ -95,6 +95,25 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** Signs in through the login page, as a person would; waits until the app has let them in. */
+    public void signIn(String baseUrl, String username, String password) {
+        open(baseUrl + "/login");
+        String field = "return document.querySelector('vaadin-login-form input[name=\"' + arguments[0] + '\"]');";
+        WebElement user = waitFor(Duration.ofSeconds(20), d -> (WebElement) js(field, "username"));
+        user.sendKeys(username);
+        ((WebElement) js(field, "password")).sendKeys(password + org.openqa.selenium.Keys.ENTER);
+        try {
+            waitFor(Duration.ofSeconds(20), d -> !d.getCurrentUrl().contains("/login"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new IllegalStateException("could not sign in as " + username + ": still at " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    public void signOut(String baseUrl) {
+        driver.manage().deleteAllCookies();
+        open(baseUrl + "/login");
+    }
+
     @Override
     public void close() {
         try {

@@ -8,6 +8,7 @@ import com.gridcommand.gisdata.GisFeature;
 import com.gridcommand.gisdata.GisFeatureRejectedException;
 import com.gridcommand.gisdata.GisLayer;
 import com.gridcommand.gisdata.LoadReport;
+import com.gridcommand.security.AuditService;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,11 @@ public class LayerLoading {
     private final GisDataProperties properties;
     private final FeatureCollectionValidator validator;
     private final Clock clock;
+    private final AuditService audit;
 
     LayerLoading(List<GisLayer> layers, JdbcClient jdbc, PlatformTransactionManager transactions,
-                 GisDataProperties properties, JsonMapper mapper, Clock clock) {
+                 GisDataProperties properties, JsonMapper mapper, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.layers = layers.stream().sorted(Comparator.comparingInt(l -> l.schema().order())).toList();
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -112,6 +115,8 @@ public class LayerLoading {
                 }
                 counts.put(layer.schema().name(), entry.getValue().size());
             }
+            // Rows of a bulk load are not audited one by one: the load leaves one line.
+            audit.recordImport(source.describe(), counts);
             jdbc.sql("select pg_notify('map_change', '{\"layer\":\"*\",\"op\":\"reload\"}')").query().singleValue();
             return counts;
         });

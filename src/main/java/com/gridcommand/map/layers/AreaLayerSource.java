@@ -13,6 +13,12 @@ import com.gridcommand.leaflet.LegendEntry;
 import com.gridcommand.leaflet.Popup;
 import com.gridcommand.leaflet.Style;
 import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.TextField;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +107,35 @@ abstract class AreaLayerSource implements MapLayerSource {
 
     @org.springframework.stereotype.Component
     static class Cells extends AreaLayerSource {
-        Cells(AreaService areas) {
+        private final AreaService areas;
+        private final CurrentUser current;
+
+        Cells(AreaService areas, CurrentUser current) {
             super(areas, AreaLevel.GRID_CELL);
+            this.areas = areas;
+            this.current = current;
+        }
+
+        /** An administrator names the cell's responsible grid worker. */
+        @Override
+        public List<com.vaadin.flow.component.Component> actions(long id, Texts t, Runnable changed) {
+            if (!current.has(Role.ADMIN)) return List.of();
+            Button assign = new Button(t.t("cell.assign.action"), e -> areas.details(AreaLevel.GRID_CELL, id).ifPresent(cell -> {
+                Dialog dialog = new Dialog();
+                dialog.setHeaderTitle(t.t("cell.assign.action") + " · " + cell.name());
+                TextField name = new TextField(t.t("field.gridWorker"));
+                name.setValue(cell.gridWorker() == null ? "" : cell.gridWorker());
+                TextField phone = new TextField(t.t("field.phone"));
+                phone.setValue(cell.gridWorkerPhone() == null ? "" : cell.gridWorkerPhone());
+                dialog.add(new FormLayout(name, phone));
+                dialog.getFooter().add(new Button(t.t("action.cancel"), c -> dialog.close()), new Button(t.t("action.save"), s -> {
+                    Actions.attempt(t, () -> areas.assignGridWorker(id, name.getValue(), phone.getValue()), changed);
+                    dialog.close();
+                }));
+                dialog.open();
+            }));
+            assign.setId("action-assign-worker");
+            return List.of(assign);
         }
 
         @Override

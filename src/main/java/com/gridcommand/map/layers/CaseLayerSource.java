@@ -12,7 +12,11 @@ import com.gridcommand.leaflet.Popup;
 import com.gridcommand.leaflet.Style;
 import com.gridcommand.leaflet.StyleRule;
 import com.gridcommand.map.MapLayerSource;
-import org.springframework.stereotype.Component;
+import com.gridcommand.casework.ui.CaseCorrectionDialog;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,15 +28,26 @@ import java.util.Optional;
  * Open cases by severity, overdue ones ringed in black; clustered until the map is close enough to
  * tell them apart. Titles and descriptions come from the public and are shown as text only.
  */
-@Component
+@org.springframework.stereotype.Component
 class CaseLayerSource implements MapLayerSource {
 
     static final String[] SEVERITY_COLOURS = {"#facc15", "#f59e0b", "#ef4444", "#7f1d1d"};
 
     private final CaseService cases;
+    private final CurrentUser current;
 
-    CaseLayerSource(CaseService cases) {
+    CaseLayerSource(CaseService cases, CurrentUser current) {
         this.cases = cases;
+        this.current = current;
+    }
+
+    @Override
+    public List<Component> actions(long id, Texts t, Runnable changed) {
+        if (!current.has(Role.COMMAND, Role.DISPATCHER, Role.GRID_WORKER, Role.ADMIN)) return List.of();
+        Button correct = new Button(t.t("case.correct.action"), e -> cases.details(id).ifPresent(d -> new CaseCorrectionDialog(
+                cases, id, d.title(), d.description(), d.category(), d.severity(), d.version(), changed).open()));
+        correct.setId("action-correct-case");
+        return List.of(correct);
     }
 
     @Override

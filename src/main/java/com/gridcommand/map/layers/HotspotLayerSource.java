@@ -12,7 +12,10 @@ import com.gridcommand.leaflet.Popup;
 import com.gridcommand.leaflet.Style;
 import com.gridcommand.leaflet.StyleRule;
 import com.gridcommand.map.MapLayerSource;
-import org.springframework.stereotype.Component;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.select.Select;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Hotspots by listing status: red while listed, orange while rectifying, amber under review, grey once delisted. */
-@Component
+@org.springframework.stereotype.Component
 class HotspotLayerSource implements MapLayerSource {
 
     private static final Map<String, Style> BY_STATUS = new LinkedHashMap<>();
@@ -34,9 +37,29 @@ class HotspotLayerSource implements MapLayerSource {
     }
 
     private final HotspotService hotspots;
+    private final CurrentUser current;
 
-    HotspotLayerSource(HotspotService hotspots) {
+    HotspotLayerSource(HotspotService hotspots, CurrentUser current) {
         this.hotspots = hotspots;
+        this.current = current;
+    }
+
+    @Override
+    public List<Component> actions(long id, Texts t, Runnable changed) {
+        if (!current.has(Role.LEADER, Role.ADMIN)) return List.of();
+        return hotspots.details(id).<List<Component>>map(h -> {
+            Select<String> status = new Select<>();
+            status.setId("action-hotspot-status");
+            status.setLabel(t.t("field.status"));
+            status.setItems(HotspotService.STATUSES);
+            status.setItemLabelGenerator(s -> t.label("hotspot.status", s));
+            status.setValue(h.status());
+            status.addValueChangeListener(e -> {
+                if (!e.isFromClient()) return;
+                Actions.attempt(t, () -> hotspots.changeStatus(id, e.getValue()), changed);
+            });
+            return List.of(status);
+        }).orElse(List.of());
     }
 
     @Override

@@ -12,7 +12,10 @@ import com.gridcommand.leaflet.Popup;
 import com.gridcommand.leaflet.Style;
 import com.gridcommand.leaflet.StyleRule;
 import com.gridcommand.map.MapLayerSource;
-import org.springframework.stereotype.Component;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.select.Select;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Responders by status; a position that has gone quiet is drawn faded. They move live. */
-@Component
+@org.springframework.stereotype.Component
 class ResponderLayerSource implements MapLayerSource {
 
     static final Map<String, String> COLOURS = new LinkedHashMap<>();
@@ -36,9 +39,29 @@ class ResponderLayerSource implements MapLayerSource {
     }
 
     private final ResponderService responders;
+    private final CurrentUser current;
 
-    ResponderLayerSource(ResponderService responders) {
+    ResponderLayerSource(ResponderService responders, CurrentUser current) {
         this.responders = responders;
+        this.current = current;
+    }
+
+    @Override
+    public List<Component> actions(long id, Texts t, Runnable changed) {
+        if (!current.has(Role.DISPATCHER, Role.COMMAND)) return List.of();
+        return responders.details(id).<List<Component>>map(r -> {
+            Select<String> status = new Select<>();
+            status.setId("action-responder-status");
+            status.setLabel(t.t("field.status"));
+            status.setItems(ResponderService.STATUSES);
+            status.setItemLabelGenerator(s -> t.label("responder.status", s));
+            status.setValue(r.status());
+            status.addValueChangeListener(e -> {
+                if (!e.isFromClient()) return;
+                Actions.attempt(t, () -> responders.changeStatus(id, e.getValue()), changed);
+            });
+            return List.of(status);
+        }).orElse(List.of());
     }
 
     @Override

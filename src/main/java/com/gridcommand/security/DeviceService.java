@@ -1,0 +1,131 @@
+package com.gridcommand.security;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Credentials for machines (trackers, phones posting positions and reports), separate from people's
+ * logins. A token is shown once when issued; only its SHA-256 is kept (a 256-bit random secret needs no
+ * slow hash). Revoked tokens stop working at once.
+ */
+@Service
+@Transactional
+public class DeviceService {
+
+    private static final Pattern TOKEN = Pattern.compile("gcd_([a-z0-9]{8})_([A-Za-z0-9_-]{43})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final CurrentUser current;
+    private final Clock clock;
+
+    DeviceService(JdbcClient jdbc, CurrentUser current, Clock clock) {
+        this.jdbc = jdbc;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    public record Device(long id, String name, String tokenPrefix, Long responderId, String responderName, String createdBy,
+                         OffsetDateTime createdAt, OffsetDateTime revokedAt, OffsetDateTime lastSeenAt) {
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    /** A newly issued device and its token: the only time the token is ever shown. */
+    public record Issued(Device device, String token) {}
+
+    /** Who is posting, once a token checked out. */
+    public record DeviceIdentity(long id, String name, Long responderId) {}
+
+    @Transactional(readOnly = true)
+    public List<Device> list() {
+        current.require(Role.ADMIN);
+        return jdbc.sql("""
+                        select d.*, r.name as responder_name from device d left join responder r on r.id = d.responder_id
+                         order by d.revoked_at nulls first, d.name""")
+                .query((rs, i) -> new Device(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
+                        (Long) rs.getObject("responder_id"), rs.getString("responder_name"), rs.getString("created_by"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
+                        rs.getObject("last_seen_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public Issued issue(String name, Long responderId) {
+        GridUser admin = current.require(Role.ADMIN);
+        if (name == null || name.isBlank() || name.length() > 100) throw new IllegalArgumentException("a device needs a name of up to 100 characters");
+        String prefix = prefix();
+        String token = "gcd_" + prefix + "_" + random(32);
+        long id = jdbc.sql("""
+                        insert into device (name, token_prefix, token_hash, responder_id, created_by)
+                        values (:n, :p, :h, :r, :by) returning id""")
+                .param("n", name.trim()).param("p", prefix).param("h", sha256(token)).param("r", responderId).param("by", admin.username())
+                .query(Long.class).single();
+        Device device = list().stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        return new Issued(device, token);
+    }
+
+    public void revoke(long id) {
+        current.require(Role.ADMIN);
+        jdbc.sql("update device set revoked_at = :now where id = :id and revoked_at is null")
+                .param("now", OffsetDateTime.now(clock)).param("id", id).update();
+    }
+
+    /** The device a token belongs to, if the token is well-formed, known and not revoked. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<DeviceIdentity> authenticate(String token) {
+        if (token == null) return Optional.empty();
+        Matcher m = TOKEN.matcher(token.trim());
+        if (!m.matches()) return Optional.empty();
+        record Row(long id, String name, Long responder, String hash) {}
+        Optional<Row> row = jdbc.sql("select id, name, responder_id, token_hash from device where token_prefix = :p and revoked_at is null")
+                .param("p", m.group(1))
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("name"), (Long) rs.getObject("responder_id"), rs.getString("token_hash")))
+                .optional();
+        if (row.isEmpty() || !MessageDigest.isEqual(row.get().hash().getBytes(StandardCharsets.US_ASCII), sha256(token.trim()).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        // Seen at most once a minute per device: no write per ping.
+        jdbc.sql("update device set last_seen_at = :now where id = :id and (last_seen_at is null or last_seen_at < :minute)")
+                .param("now", OffsetDateTime.now(clock)).param("minute", OffsetDateTime.now(clock).minusMinutes(1)).param("id", row.get().id())
+                .update();
+        return Optional.of(new DeviceIdentity(row.get().id(), row.get().name(), row.get().responder()));
+    }
+
+    /** Eight random lower-case letters and digits: finds the row without revealing anything of the secret. */
+    private static String prefix() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder sb = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        return sb.toString();
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package com.gridcommand.security;
+
+import com.gridcommand.security.internal.GridUserRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * People's accounts. Administrators manage users inside their own areas: they can neither see nor
+ * hand out more than they have.
+ */
+@Service
+@Transactional
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    private final GridUserRepository users;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final CurrentUser current;
+    private final ApplicationEventPublisher events;
+
+    UserService(GridUserRepository users, JdbcClient jdbc, PasswordEncoder encoder, CurrentUser current, ApplicationEventPublisher events) {
+        this.users = users;
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.current = current;
+        this.events = events;
+    }
+
+    /** The request to create a user; the password is checked for strength and then only its hash is kept. */
+    public record NewUser(String username, String displayName, Role role, AccessScope scope, String password) {}
+
+    @Transactional(readOnly = true)
+    public List<GridUser> list() {
+        GridUser admin = current.require(Role.ADMIN);
+        return users.all().stream().filter(u -> admin.scope().contains(u.scope())).map(GridUser::withoutSecret).toList();
+    }
+
+    public GridUser create(NewUser request) {
+        GridUser admin = current.require(Role.ADMIN);
+        String username = request.username() == null ? "" : request.username().trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("user names are 3–64 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (request.displayName() == null || request.displayName().isBlank()) throw new IllegalArgumentException("a display name is needed");
+        checkScope(admin, request.scope());
+        checkStrength(request.password());
+        if (users.byUsername(username).isPresent()) throw new IllegalArgumentException("the user name " + username + " is taken");
+        long id = jdbc.sql("""
+                        insert into app_user (username, display_name, password_hash, role, scope_kind, scope_codes)
+                        values (:u, :d, :h, :r, :k, :c::text[]) returning id""")
+                .param("u", username).param("d", request.displayName().trim()).param("h", encoder.encode(request.password()))
+                .param("r", request.role().name()).param("k", request.scope().kind().name())
+                .param("c", "{" + String.join(",", request.scope().codes()) + "}")
+                .query(Long.class).single();
+        return users.byId(id).orElseThrow().withoutSecret();
+    }
+
+    public void update(long id, String displayName, Role role, AccessScope scope) {
+        GridUser admin = current.require(Role.ADMIN);
+        GridUser user = manageable(admin, id);
+        checkScope(admin, scope);
+        if (user.id() == admin.id() && (role != Role.ADMIN || !scope.equals(admin.scope()))) {
+            throw new IllegalArgumentException("you cannot change your own role or areas");
+        }
+        jdbc.sql("""
+                        update app_user set display_name = :d, role = :r, scope_kind = :k, scope_codes = :c::text[], version = version + 1
+                         where id = :id""")
+                .param("d", displayName.trim()).param("r", role.name()).param("k", scope.kind().name())
+                .param("c", "{" + String.join(",", scope.codes()) + "}").param("id", id).update();
+        events.publishEvent(new UserAccessChanged(user.username()));
+    }
+
+    /** Disabling ends the user's open sessions (within seconds on this node, within a minute on any). */
+    public void setEnabled(long id, boolean enabled) {
+        GridUser admin = current.require(Role.ADMIN);
+        GridUser user = manageable(admin, id);
+        if (user.id() == admin.id() && !enabled) throw new IllegalArgumentException("you cannot disable yourself");
+        jdbc.sql("update app_user set enabled = :e, version = version + 1 where id = :id").param("e", enabled).param("id", id).update();
+        if (!enabled) events.publishEvent(new UserAccessChanged(user.username()));
+    }
+
+    public void resetPassword(long id, String password) {
+        GridUser admin = current.require(Role.ADMIN);
+        manageable(admin, id);
+        checkStrength(password);
+        jdbc.sql("update app_user set password_hash = :h, demo = false, version = version + 1 where id = :id")
+                .param("h", encoder.encode(password)).param("id", id).update();
+    }
+
+    private GridUser manageable(GridUser admin, long id) {
+        GridUser user = users.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        if (!admin.scope().contains(user.scope())) throw new CurrentUser.AccessDeniedException("that user is outside your areas");
+        return user;
+    }
+
+    private void checkScope(GridUser admin, AccessScope scope) {
+        if (!admin.scope().contains(scope)) throw new CurrentUser.AccessDeniedException("you can only hand out areas of your own");
+        if (scope.isCity()) return;
+        if (scope.codes().isEmpty()) throw new IllegalArgumentException("choose at least one area");
+        String table = switch (scope.kind()) {
+            case TOWNSHIP -> "township";
+            case COMMUNITY -> "community";
+            default -> "grid_cell";
+        };
+        int known = jdbc.sql("select count(*) from " + table + " where code = any(:codes::text[])")
+                .param("codes", "{" + String.join(",", scope.codes()) + "}").query(Integer.class).single();
+        if (known != scope.codes().size()) throw new IllegalArgumentException("some of the areas do not exist");
+    }
+
+    /** At least 10 characters with letters and digits; nothing more exotic (NIST SP 800-63B leans on length). */
+    public static void checkStrength(String password) {
+        if (password == null || password.length() < 10 || !password.matches(".*\\p{L}.*") || !password.matches(".*\\d.*")) {
+            throw new IllegalArgumentException("a password needs at least 10 characters, with letters and digits");
+        }
+    }
+}
