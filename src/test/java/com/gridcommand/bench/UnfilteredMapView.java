@@ -23,7 +23,8 @@ import java.util.Map;
  * zoom rules, no simplification. (Loaded on the first view, as the dashboard is, so both take the
  * same round trips and only what they send differs.)
  */
-@Route("bench/unfiltered")
+@Route(value = "bench/unfiltered", autoLayout = false)
+@jakarta.annotation.security.PermitAll
 public class UnfilteredMapView extends Div {
 
     static final Map<String, String> EVERYTHING = new LinkedHashMap<>();

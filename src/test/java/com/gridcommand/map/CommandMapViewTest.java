@@ -44,6 +44,12 @@ class CommandMapViewTest extends SpringBrowserlessTest {
         map = $(LeafletMap.class).single();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        // Do not leave this user on the test thread for whatever runs next.
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     private void browserReports(Bbox box, int zoom) {
         ComponentUtil.fireEvent(map, new LeafletMap.MoveEvent(map, true, box.west(), box.south(), box.east(), box.north(), zoom, 1200, 800));
     }

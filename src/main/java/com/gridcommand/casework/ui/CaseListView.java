@@ -37,7 +37,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
     public CaseListView(CaseService cases, CurrentUser current, Clock clock) {
         addClassName("gc-page");
         H2 heading = new H2(getTranslation("nav.cases"));
-        Span total = new Span(getTranslation("cases.total", cases.count()));
+        Span total = new Span(getTranslation("cases.total", String.valueOf(cases.count())));
         total.setId("case-total");
         grid.setId("case-list");
         grid.addThemeVariants(GridVariant.ROW_STRIPES);

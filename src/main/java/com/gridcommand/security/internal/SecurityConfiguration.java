@@ -15,7 +15,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 /**
  * Sign-in for people (a Vaadin login view, form login, remembered per session), security headers, and
@@ -34,15 +35,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, ThrottledAuthenticationProvider passwords,
-                                    @Value("${gridcommand.map.tile-url:}") String tileUrl) throws Exception {
-        http.authenticationProvider(passwords);
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        // Sign-in goes through ThrottledAuthenticationProvider, the one AuthenticationProvider bean (registered
+        // globally by Spring Boot; adding it here too would run it twice and count each failure twice).
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll());
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self)")));
+        // Content-Security-Policy and friends come from SecurityHeadersFilter, for every response:
+        // Vaadin's login view is served outside this chain.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?out"));
         // After Vaadin's configuration (which sets the login view): say why a sign-in failed.
         http.formLogin(form -> form.loginPage("/login").failureHandler((request, response, e) -> {
@@ -50,6 +49,14 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         }));
         return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(@Value("${gridcommand.map.tile-url:}") String tileUrl) {
+        var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(contentSecurityPolicy(tileUrl)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** Vaadin needs inline scripts and styles; nothing may come from another origin but the optional tile server. */

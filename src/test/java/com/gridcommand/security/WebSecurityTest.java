@@ -1,0 +1,149 @@
+package com.gridcommand.security;
+
+import com.gridcommand.security.internal.DemoUsers;
+import com.gridcommand.security.internal.GridUserRepository;
+import com.gridcommand.support.As;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Over HTTP, as browsers and GIS clients speak it: nothing without signing in, security headers, the
+ * sign-in lock, and the OGC API limited to the caller's areas.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WebSecurityTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    GridUserRepository users;
+    @Autowired
+    UserService userService;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signIn(String username, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    @Test
+    void nothingIsServedWithoutSigningIn() throws Exception {
+        for (String page : new String[]{"/", "/cases", "/audit", "/admin/users"}) {
+            var response = get(page, null);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElse("")).as(page).endsWith("/login");
+        }
+        var api = get("/ogc/collections/open_cases/items", null);
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() throws Exception {
+        var login = get("/login", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().allValues("Set-Cookie")).allMatch(c -> c.contains("HttpOnly"));
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheNameForEveryoneEvenTheRightPassword() throws Exception {
+        String name = "lock.probe" + System.nanoTime() % 100000;
+        As.user(users, "admin", () -> userService.create(new UserService.NewUser(name, "锁定测试", Role.COMMAND, AccessScope.CITY, "right-password-2026")));
+        for (int i = 1; i <= 4; i++) assertThat(signIn(name, "wrong" + i)).as("attempt " + i).endsWith("/login?error=credentials");
+        assertThat(signIn(name, "wrong5")).endsWith("/login?error=locked");
+        assertThat(signIn(name, "right-password-2026")).as("locked even with the right password").endsWith("/login?error=locked");
+        // A name that does not exist locks the same way: the lock tells nothing about which names exist.
+        String ghost = "ghost" + System.nanoTime() % 100000;
+        for (int i = 1; i <= 4; i++) signIn(ghost, "x" + i);
+        assertThat(signIn(ghost, "x5")).endsWith("/login?error=locked");
+        // An unlocked name with the right password gets in.
+        assertThat(signIn("diaodu", DemoUsers.PASSWORD)).doesNotContain("error");
+    }
+
+    @Test
+    void theOgcApiShowsATownshipUserOnlyTheirTownship() throws Exception {
+        JsonNode own = json.readTree(get("/ogc/collections/open_cases/items?limit=1000", "qingxi.zhihui").body());
+        long expected = jdbc.sql("""
+                select count(*) from gov_case k join township t on t.id = k.township_id
+                 where t.code = '331099101000' and k.step <> 'CLOSED'""").query(Long.class).single();
+        assertThat(own.path("numberMatched").asLong()).isEqualTo(expected).isPositive();
+        Set<String> codes = new HashSet<>();
+        own.path("features").forEach(f -> codes.add(f.path("properties").path("code").asString()));
+        assertThat(codes).hasSize((int) expected);
+
+        long otherCase = jdbc.sql("""
+                select k.id from gov_case k join township t on t.id = k.township_id
+                 where t.code <> '331099101000' and k.step <> 'CLOSED' order by k.id limit 1""").query(Long.class).single();
+        long otherCell = jdbc.sql("select id from grid_cell where left(code, 9) <> '331099101' order by id limit 1").query(Long.class).single();
+        long otherHotspot = jdbc.sql("""
+                select h.id from hotspot h join township t on t.id = h.township_id where t.code <> '331099101000' order by h.id limit 1""")
+                .query(Long.class).single();
+        long otherResponder = jdbc.sql("""
+                select r.id from responder r join township t on t.id = r.township_id where t.code <> '331099101000' and r.position is not null
+                 order by r.id limit 1""").query(Long.class).single();
+        assertThat(get("/ogc/collections/open_cases/items/" + otherCase, "qingxi.zhihui").statusCode()).isEqualTo(404);
+        assertThat(get("/ogc/collections/grid_cells/items/" + otherCell, "qingxi.zhihui").statusCode()).isEqualTo(404);
+        assertThat(get("/ogc/collections/hotspots/items/" + otherHotspot, "qingxi.zhihui").statusCode()).isEqualTo(404);
+        assertThat(get("/ogc/collections/responders/items/" + otherResponder, "qingxi.zhihui").statusCode()).isEqualTo(404);
+        // The city-wide user sees the same case.
+        assertThat(get("/ogc/collections/open_cases/items/" + otherCase, "zhihui").statusCode()).isEqualTo(200);
+
+        JsonNode cells = json.readTree(get("/ogc/collections/grid_cells/items?limit=1000", "wangge").body());
+        assertThat(cells.path("numberMatched").asInt()).isEqualTo(2);
+        assertThat(get("/ogc/collections/grid_cells/items?bbox=1,2,3", "wangge").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theOgcApiSpeaksTheStandard() throws Exception {
+        JsonNode conformance = json.readTree(get("/ogc/conformance", "zhihui").body());
+        assertThat(conformance.path("conformsTo").toString()).contains("ogcapi-features-1/1.0/conf/core").contains("conf/geojson");
+        var items = get("/ogc/collections/townships/items?limit=2&offset=1", "zhihui");
+        assertThat(items.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+        JsonNode page = json.readTree(items.body());
+        assertThat(page.path("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(page.path("numberReturned").asInt()).isEqualTo(2);
+        assertThat(page.path("numberMatched").asInt()).isEqualTo(5);
+        assertThat(page.path("links").toString()).contains("\"rel\":\"next\"");
+        assertThat(page.path("features").get(0).path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
+    }
+}
