@@ -23,7 +23,7 @@ import java.util.Map;
  * zoom rules, no simplification. (Loaded on the first view, as the dashboard is, so both take the
  * same round trips and only what they send differs.)
  */
-@Route(value = "bench/unfiltered", autoLayout = false)
+@Route("bench/unfiltered")
 @jakarta.annotation.security.PermitAll
 public class UnfilteredMapView extends Div {
 
