@@ -51,6 +51,12 @@ public class AreaService {
                 .map(r -> new AreaSummary(level, Long.parseLong(r[0]), r[1], r[2])).toList();
     }
 
+    /** Communities and grid cells of the caller's areas found by name (there is no internet geocoder). */
+    public List<com.gridcommand.geo.NamedPoint> search(String text, int limit) {
+        if (text == null || text.isBlank()) return List.of();
+        return queries.search(text, limit, current.scope());
+    }
+
     /** An administrator names a cell's responsible grid worker. */
     @Transactional
     public void assignGridWorker(long cellId, String name, String phone) {

@@ -1,10 +1,21 @@
 package com.gridcommand.casework;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
-/** A case as the map describes it. Title, description and parties come from the public: show them as text. */
+/**
+ * A case in full. Title, description, parties and notes come from the public: show them as text.
+ *
+ * @param light  the supervision light of the current step: GREEN, YELLOW (last quarter of its time), RED (past it); null when done
+ */
 public record CaseDetails(long id, String code, String title, String description, String category, int severity,
                           String source, String step, String parties, OffsetDateTime reportedAt, OffsetDateTime deadline,
                           OffsetDateTime closedAt, String responsibleUnit, String responsiblePerson, String gridCell,
-                          String community, String township, boolean overdue, long version) {
+                          String community, String township, boolean overdue, long version, String level, String supervision,
+                          OffsetDateTime stepStartedAt, OffsetDateTime stepDeadline, String light, String outcome,
+                          List<String> jointUnits, String referredTo, int reopened, double lon, double lat) {
+
+    public CaseStep caseStep() {
+        return CaseStep.valueOf(step);
+    }
 }

@@ -4,14 +4,19 @@ import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.CurrentUser;
-import com.gridcommand.security.Role;
 import com.gridcommand.security.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Cases for the map and the list (open cases in a view with overdue marked, counts, details), limited
- * to the grid cells in the caller's scope; correcting a case's registration.
+ * Reading cases — for the map (open cases in a view with their supervision light), the list (filtered,
+ * sorted, a page at a time), details, timelines and attachments — always limited to the grid cells in
+ * the caller's scope.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,15 +40,28 @@ public class CaseService {
 
     static final String IN_SCOPE = ScopeSql.cellId("k.grid_cell_id");
 
+    /** The current step's supervision light: red past its deadline, yellow in its last quarter, green before. */
+    static final String LIGHT = """
+            case when k.step in ('CLOSED', 'REFERRED') or k.step_deadline is null then null
+                 when :now > k.step_deadline then 'RED'
+                 when :now > k.step_deadline - (k.step_deadline - k.step_started_at) * 0.25 then 'YELLOW'
+                 else 'GREEN' end""";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CurrentUser current;
+    private final Attachments attachments;
+    private final JsonMapper json;
 
-    CaseService(JdbcClient jdbc, Clock clock, CurrentUser current) {
+    CaseService(JdbcClient jdbc, Clock clock, CurrentUser current, Attachments attachments, JsonMapper json) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.current = current;
+        this.attachments = attachments;
+        this.json = json;
     }
+
+    // ------------------------------------------------------------------ the map
 
     /** Open cases in scope in the box (partial GiST index gov_case_open_geom_gist), at most {@link #MAP_LIMIT} + 1. */
     public List<GeoFeature> openInView(Viewport viewport) {
@@ -59,10 +78,10 @@ public class CaseService {
         Bbox b = viewport.bbox();
         var spec = ScopeSql.bind(jdbc.sql("""
                         select k.id, k.code, k.title, k.category, k.severity, k.step, coalesce(k.deadline < :now, false) as overdue,
-                               ST_AsGeoJSON(k.geom, :decimals) as geometry
+                               %s as light, k.supervision, ST_AsGeoJSON(k.geom, :decimals) as geometry
                           from gov_case k
-                         where k.step <> 'CLOSED' and %s and %s
-                         order by k.id limit :limit""".formatted(where, IN_SCOPE)), current.scope())
+                         where k.step not in ('CLOSED', 'REFERRED') and %s and %s
+                         order by k.id limit :limit""".formatted(LIGHT, where, IN_SCOPE)), current.scope())
                 .param("now", OffsetDateTime.now(clock)).param("decimals", Math.max(6, viewport.decimals())).param("limit", limit)
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
         for (var e : extra.entrySet()) spec = spec.param(e.getKey(), e.getValue());
@@ -74,6 +93,8 @@ public class CaseService {
             p.put("severity", rs.getInt("severity"));
             p.put("step", rs.getString("step"));
             p.put("overdue", rs.getBoolean("overdue"));
+            p.put("light", rs.getString("light"));
+            p.put("supervision", rs.getString("supervision"));
             return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
         }).list();
     }
@@ -82,76 +103,226 @@ public class CaseService {
         return ScopeSql.bind(jdbc.sql("""
                         select count(*) as open, count(*) filter (where k.deadline < :now) as overdue
                           from gov_case k
-                         where k.step <> 'CLOSED' and ST_Intersects(k.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and """ + IN_SCOPE),
-                        current.scope())
+                         where k.step not in ('CLOSED', 'REFERRED') and ST_Intersects(k.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and """
+                        + IN_SCOPE), current.scope())
                 .param("now", OffsetDateTime.now(clock))
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> new CaseCounts(rs.getInt("open"), rs.getInt("overdue"))).single();
     }
 
+    /**
+     * Ids of the cases in scope inside a drawn shape (GeoJSON polygon, WGS 84): the spatial pick. A
+     * self-crossing outline is repaired (ST_MakeValid) rather than refused: the user meant an area.
+     */
+    public List<Long> idsInside(String polygonGeoJson) {
+        if (polygonGeoJson == null || polygonGeoJson.length() > 200_000) throw new IllegalArgumentException("a drawn area of at most a few thousand corners");
+        return ScopeSql.bind(jdbc.sql("""
+                        with shape as (select ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(:shape), 4326)) as g)
+                        select k.id from gov_case k, shape
+                         where ST_GeometryType(shape.g) in ('ST_Polygon', 'ST_MultiPolygon', 'ST_GeometryCollection')
+                           and ST_Intersects(k.geom, shape.g) and """ + IN_SCOPE + " order by k.id"),
+                        current.scope())
+                .param("shape", polygonGeoJson).query(Long.class).list();
+    }
+
+    /** Ids of the cases in scope within a circle (metres, on the spheroid: geography index on the true distance). */
+    public List<Long> idsWithin(double lon, double lat, double metres) {
+        if (metres <= 0 || metres > 50_000) throw new IllegalArgumentException("a radius of 1 m to 50 km");
+        return ScopeSql.bind(jdbc.sql("""
+                        select k.id from gov_case k
+                         where ST_DWithin(k.geom::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, :m) and """
+                        + IN_SCOPE + " order by k.id"), current.scope())
+                .param("lon", lon).param("lat", lat).param("m", metres).query(Long.class).list();
+    }
+
+    // ------------------------------------------------------------------ the list
+
+    private record Where(String sql, Map<String, Object> params) {}
+
+    private Where where(CaseFilter f) {
+        StringBuilder sql = new StringBuilder(IN_SCOPE);
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (f.steps() != null && !f.steps().isEmpty()) {
+            sql.append(" and k.step in (:steps)");
+            p.put("steps", f.steps().stream().map(Enum::name).toList());
+        }
+        if (f.categories() != null && !f.categories().isEmpty()) {
+            sql.append(" and k.category in (:categories)");
+            p.put("categories", List.copyOf(f.categories()));
+        }
+        if (f.areaCode() != null && !f.areaCode().isBlank()) {
+            String code = f.areaCode().strip();
+            String prefix = code.length() == 12 && code.endsWith("000") ? code.substring(0, 9) : code;
+            sql.append(" and exists (select 1 from grid_cell fc where fc.id = k.grid_cell_id and fc.code like :areaPrefix)");
+            p.put("areaPrefix", prefix.replaceAll("[%_]", "") + "%");
+        }
+        if (f.overdueOnly()) sql.append(" and k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now");
+        if (f.light() != null) {
+            sql.append(" and (").append(LIGHT).append(") = :light");
+            p.put("light", f.light());
+        }
+        ZoneId zone = clock.getZone();
+        if (f.reportedFrom() != null) {
+            sql.append(" and k.reported_at >= :from");
+            p.put("from", f.reportedFrom().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (f.reportedTo() != null) {
+            sql.append(" and k.reported_at < :to");
+            p.put("to", f.reportedTo().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" and (k.code ilike :text or k.title ilike :text or k.description ilike :text)");
+            p.put("text", "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.ids() != null) {
+            if (f.ids().isEmpty()) sql.append(" and false");
+            else {
+                sql.append(" and k.id in (:ids)");
+                p.put("ids", List.copyOf(f.ids()));
+            }
+        }
+        return new Where(sql.toString(), p);
+    }
+
+    private static String orderBy(CaseFilter f) {
+        String column = switch (f.sort() == null ? CaseFilter.Sort.REPORTED : f.sort()) {
+            case REPORTED -> "k.reported_at";
+            case DEADLINE -> "k.deadline";
+            case SEVERITY -> "k.severity";
+            case STEP -> "array_position(array['INTAKE','ROUTING','SUPERVISION','FEEDBACK','FOLLOW_UP','REFERRED','CLOSED'], k.step)";
+            case CODE -> "k.code";
+        };
+        String direction = f.descending() ? " desc" : " asc";
+        return " order by " + column + direction + " nulls last, k.id" + direction;
+    }
+
+    /** Cases in scope matching the filter, a page at a time. */
+    public List<CaseListItem> list(CaseFilter filter, int offset, int limit) {
+        Where w = where(filter);
+        var spec = ScopeSql.bind(jdbc.sql("""
+                        select k.id, k.code, k.title, k.description, k.category, k.severity, k.step, k.reported_at, k.deadline,
+                               coalesce(k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now, false) as overdue,
+                               t.name as township, m.name as community, c.name as cell, k.version, %s as light, k.supervision,
+                               ST_X(k.geom) as lon, ST_Y(k.geom) as lat
+                          from gov_case k join grid_cell c on c.id = k.grid_cell_id join community m on m.id = k.community_id
+                          join township t on t.id = k.township_id
+                         where %s %s offset :offset limit :limit""".formatted(LIGHT, w.sql(), orderBy(filter))), current.scope())
+                .param("now", OffsetDateTime.now(clock)).param("offset", offset).param("limit", limit);
+        for (var e : w.params().entrySet()) spec = spec.param(e.getKey(), e.getValue());
+        return spec.query((rs, i) -> new CaseListItem(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("description"),
+                        rs.getString("category"), rs.getInt("severity"), rs.getString("step"), rs.getObject("reported_at", OffsetDateTime.class),
+                        rs.getObject("deadline", OffsetDateTime.class), rs.getBoolean("overdue"), rs.getString("township"),
+                        rs.getString("community"), rs.getString("cell"), rs.getLong("version"), rs.getString("light"),
+                        rs.getString("supervision"), rs.getDouble("lon"), rs.getDouble("lat")))
+                .list();
+    }
+
+    /**
+     * The cases matching the list's filter inside a map view (any step), at most {@link #MAP_LIMIT} + 1:
+     * the list's map shows what the list holds.
+     */
+    public List<GeoFeature> inView(CaseFilter filter, Viewport viewport) {
+        Where w = where(filter);
+        Bbox b = viewport.bbox();
+        var spec = ScopeSql.bind(jdbc.sql("""
+                        select k.id, k.code, k.title, k.severity, k.step, %s as light, ST_AsGeoJSON(k.geom, :decimals) as geometry
+                          from gov_case k
+                         where ST_Intersects(k.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and %s
+                         order by k.id limit :limit""".formatted(LIGHT, w.sql())), current.scope())
+                .param("now", OffsetDateTime.now(clock)).param("decimals", Math.max(6, viewport.decimals())).param("limit", MAP_LIMIT + 1)
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
+        for (var e : w.params().entrySet()) spec = spec.param(e.getKey(), e.getValue());
+        return spec.query((rs, i) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("code", rs.getString("code"));
+            p.put("title", rs.getString("title"));
+            p.put("severity", rs.getInt("severity"));
+            p.put("step", rs.getString("step"));
+            p.put("light", rs.getString("light"));
+            return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+        }).list();
+    }
+
+    /** Where a case stands in the filtered, sorted list (0-based), if it is in it: to scroll the list to a case picked on the map. */
+    public Optional<Integer> indexOf(CaseFilter filter, long id) {
+        Where w = where(filter);
+        var spec = ScopeSql.bind(jdbc.sql("""
+                        select n - 1 from (select k.id, row_number() over (%s) as n from gov_case k where %s) ranked where id = :target"""
+                        .formatted(orderBy(filter), w.sql())), current.scope())
+                .param("now", OffsetDateTime.now(clock)).param("target", id);
+        for (var e : w.params().entrySet()) spec = spec.param(e.getKey(), e.getValue());
+        return spec.query(Integer.class).optional();
+    }
+
+    public int count(CaseFilter filter) {
+        Where w = where(filter);
+        var spec = ScopeSql.bind(jdbc.sql("select count(*) from gov_case k where " + w.sql()), current.scope())
+                .param("now", OffsetDateTime.now(clock));
+        for (var e : w.params().entrySet()) spec = spec.param(e.getKey(), e.getValue());
+        return spec.query(Integer.class).single();
+    }
+
+    public List<CaseListItem> list(int offset, int limit) {
+        return list(CaseFilter.none(), offset, limit);
+    }
+
+    public int count() {
+        return count(CaseFilter.none());
+    }
+
+    // ------------------------------------------------------------------ one case
+
     public Optional<CaseDetails> details(long id) {
         return ScopeSql.bind(jdbc.sql("""
                         select k.*, c.name as cell, m.name as community, t.name as township,
-                               coalesce(k.step <> 'CLOSED' and k.deadline < :now, false) as overdue,
-                               (select string_agg(p->>'name' || '(' || (p->>'role') || ')', '、') from jsonb_array_elements(k.parties) p) as party_list
+                               coalesce(k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now, false) as overdue, %s as light,
+                               (select string_agg(p->>'name' || '(' || (p->>'role') || ')', '、') from jsonb_array_elements(k.parties) p) as party_list,
+                               ST_X(k.geom) as lon, ST_Y(k.geom) as lat
                           from gov_case k
                           join grid_cell c on c.id = k.grid_cell_id
                           join community m on m.id = k.community_id
                           join township t on t.id = k.township_id
-                         where k.id = :id and """ + IN_SCOPE), current.scope())
+                         where k.id = :id and %s""".formatted(LIGHT, IN_SCOPE)), current.scope())
                 .param("id", id).param("now", OffsetDateTime.now(clock))
                 .query((rs, i) -> new CaseDetails(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         rs.getString("description"), rs.getString("category"), rs.getInt("severity"), rs.getString("source"),
                         rs.getString("step"), rs.getString("party_list"), rs.getObject("reported_at", OffsetDateTime.class),
                         rs.getObject("deadline", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
                         rs.getString("responsible_unit"), rs.getString("responsible_person"), rs.getString("cell"),
-                        rs.getString("community"), rs.getString("township"), rs.getBoolean("overdue"), rs.getLong("version")))
+                        rs.getString("community"), rs.getString("township"), rs.getBoolean("overdue"), rs.getLong("version"),
+                        rs.getString("level"), rs.getString("supervision"), rs.getObject("step_started_at", OffsetDateTime.class),
+                        rs.getObject("step_deadline", OffsetDateTime.class), rs.getString("light"), rs.getString("outcome"),
+                        texts(rs.getArray("joint_units")), rs.getString("referred_to"), rs.getInt("reopened"),
+                        rs.getDouble("lon"), rs.getDouble("lat")))
                 .optional();
     }
 
-    /** Cases in scope, newest first, a page at a time. */
-    public List<CaseListItem> list(int offset, int limit) {
-        return ScopeSql.bind(jdbc.sql("""
-                        select k.id, k.code, k.title, k.description, k.category, k.severity, k.step, k.reported_at, k.deadline,
-                               coalesce(k.step <> 'CLOSED' and k.deadline < :now, false) as overdue,
-                               t.name as township, m.name as community, c.name as cell, k.version
-                          from gov_case k join grid_cell c on c.id = k.grid_cell_id join community m on m.id = k.community_id
-                          join township t on t.id = k.township_id
-                         where """ + IN_SCOPE + " order by k.reported_at desc, k.id desc offset :offset limit :limit"), current.scope())
-                .param("now", OffsetDateTime.now(clock)).param("offset", offset).param("limit", limit)
-                .query((rs, i) -> new CaseListItem(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("description"),
-                        rs.getString("category"), rs.getInt("severity"), rs.getString("step"), rs.getObject("reported_at", OffsetDateTime.class),
-                        rs.getObject("deadline", OffsetDateTime.class), rs.getBoolean("overdue"), rs.getString("township"),
-                        rs.getString("community"), rs.getString("cell"), rs.getLong("version")))
+    /** The case's timeline, oldest first, with the files of each step. */
+    public List<CaseEvent> timeline(long id) {
+        if (details(id).isEmpty()) return List.of();
+        return jdbc.sql("select * from case_event where case_id = :id order by at, id").param("id", id)
+                .query((rs, i) -> new CaseEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                        CaseAction.valueOf(rs.getString("action")), rs.getString("from_step") == null ? null : CaseStep.valueOf(rs.getString("from_step")),
+                        CaseStep.valueOf(rs.getString("to_step")), rs.getString("note"), map(rs.getString("details")),
+                        attachments.ofEvent(rs.getLong("id"))))
                 .list();
     }
 
-    public int count() {
-        return ScopeSql.bind(jdbc.sql("select count(*) from gov_case k where " + IN_SCOPE), current.scope()).query(Integer.class).single();
+    /** An attachment's bytes, if its case is in scope. */
+    public Optional<Attachments.Content> attachment(long attachmentId) {
+        Long caseId = jdbc.sql("select case_id from case_attachment where id = :id").param("id", attachmentId).query(Long.class).optional().orElse(null);
+        if (caseId == null || details(caseId).isEmpty()) return Optional.empty();
+        return attachments.content(attachmentId);
     }
 
-    /**
-     * Corrects a case's registration (title, description, category, severity). Command staff,
-     * dispatchers and administrators may within their areas; a grid worker only in their own cells.
-     * Saved only if nobody saved since the user read it ({@link CaseConflictException} otherwise).
-     */
-    @Transactional
-    public void correctRegistration(CaseCorrection c) {
-        current.require(Role.COMMAND, Role.DISPATCHER, Role.GRID_WORKER, Role.ADMIN);
-        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) throw new IllegalArgumentException("a title has 1 to 200 characters");
-        if (c.description() != null && c.description().length() > 5000) throw new IllegalArgumentException("a description has at most 5000 characters");
-        if (!CATEGORIES.contains(c.category())) throw new IllegalArgumentException("unknown category " + c.category());
-        if (c.severity() < 1 || c.severity() > 4) throw new IllegalArgumentException("severity is 1 to 4");
-        String code = ScopeSql.bind(jdbc.sql("select k.code from gov_case k where k.id = :id and " + IN_SCOPE), current.scope())
-                .param("id", c.id()).query(String.class).optional()
-                .orElseThrow(() -> new CurrentUser.AccessDeniedException("that case is outside your areas"));
-        int rows = jdbc.sql("""
-                        update gov_case set title = :title, description = :description, category = :category, severity = :severity,
-                               version = version + 1, updated_at = now()
-                         where id = :id and version = :version""")
-                .param("title", c.title().strip()).param("description", c.description() == null ? "" : c.description().strip())
-                .param("category", c.category()).param("severity", c.severity()).param("id", c.id()).param("version", c.expectedVersion())
-                .update();
-        if (rows == 0) throw new CaseConflictException(code);
+    private Map<String, Object> map(String text) {
+        JsonNode node = json.readTree(text == null ? "{}" : text);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var e : node.properties()) out.put(e.getKey(), e.getValue().isString() ? e.getValue().asString() : e.getValue().toString());
+        return out;
+    }
+
+    static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }

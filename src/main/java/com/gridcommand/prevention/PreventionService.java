@@ -55,6 +55,20 @@ public class PreventionService {
                 .list();
     }
 
+    /** Key places of the caller's areas found by name. */
+    public List<com.gridcommand.geo.NamedPoint> searchKeyPlaces(String text, int limit) {
+        if (text == null || text.isBlank()) return List.of();
+        String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return ScopeSql.bind(jdbc.sql("""
+                        select k.kind, k.name, m.name as context, ST_X(k.geom), ST_Y(k.geom)
+                          from key_place k join grid_cell c on c.id = k.grid_cell_id join community m on m.id = c.community_id
+                         where k.name ilike :pattern and %s order by length(k.name), k.name limit :limit"""
+                        .formatted(ScopeSql.cellId("k.grid_cell_id"))), current.scope())
+                .param("pattern", pattern).param("limit", limit)
+                .query((rs, i) -> new com.gridcommand.geo.NamedPoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5)))
+                .list();
+    }
+
     public Optional<KeyPlaceDetails> keyPlace(long id) {
         return ScopeSql.bind(jdbc.sql("""
                         select k.id, k.code, k.name, k.kind, k.address, k.capacity, k.contact, m.name as community, t.name as township

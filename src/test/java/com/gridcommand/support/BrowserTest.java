@@ -2,6 +2,7 @@ package com.gridcommand.support;
 
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.lang.annotation.Documented;
@@ -20,6 +21,7 @@ import java.lang.annotation.Target;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
 @EnabledIf("com.gridcommand.support.Browser#available")
 public @interface BrowserTest {
 }

@@ -1,6 +1,7 @@
 package com.gridcommand.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.lang.annotation.Documented;
@@ -19,5 +20,6 @@ import java.lang.annotation.Target;
 @Documented
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
 public @interface IntegrationTest {
 }

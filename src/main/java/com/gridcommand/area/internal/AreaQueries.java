@@ -113,6 +113,25 @@ public class AreaQueries {
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
     }
 
+    /** Communities and grid cells in scope whose name contains the text, each with a point inside it. */
+    public List<com.gridcommand.geo.NamedPoint> search(String text, int limit, AccessScope scope) {
+        String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return ScopeSql.bind(jdbc.sql("""
+                        select * from (
+                          select 'COMMUNITY' as kind, m.name, t.name as context, ST_X(p) as lon, ST_Y(p) as lat
+                            from community m join township t on t.id = m.township_id, ST_PointOnSurface(m.geom) p
+                           where m.name ilike :pattern and %s
+                          union all
+                          select 'GRID_CELL', c.name, m.name, ST_X(p), ST_Y(p)
+                            from grid_cell c join community m on m.id = c.community_id, ST_PointOnSurface(c.geom) p
+                           where c.name ilike :pattern and %s) x
+                         order by length(name), name limit :limit""".formatted(inScope(AreaLevel.COMMUNITY, "m"), inScope(AreaLevel.GRID_CELL, "c"))),
+                        scope)
+                .param("pattern", pattern).param("limit", limit)
+                .query((rs, i) -> new com.gridcommand.geo.NamedPoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5)))
+                .list();
+    }
+
     static String table(AreaLevel level) {
         return switch (level) {
             case TOWNSHIP -> "township";

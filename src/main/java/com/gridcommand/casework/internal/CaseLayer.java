@@ -57,19 +57,29 @@ class CaseLayer implements GisLayer {
         if (f.timestamp("deadline") != null && f.timestamp("deadline").isBefore(f.timestamp("reported_at"))) {
             throw new GisFeatureRejectedException("deadline is before reported_at");
         }
-        jdbc.sql("""
+        // An imported case's current step runs to its deadline; its timeline begins with one line saying where it came from.
+        long id = jdbc.sql("""
                         insert into gov_case (code, title, description, category, severity, source, step, parties, reported_at,
-                                              deadline, closed_at, responsible_unit, responsible_person, geom)
+                                              deadline, closed_at, responsible_unit, responsible_person, step_started_at, step_deadline,
+                                              registered_by, geom)
                         values (:code, :title, coalesce(:description, ''), :category, :severity, :source, :step,
                                 coalesce(:parties::jsonb, '[]'::jsonb), :reported, :deadline, :closed, :unit, :person,
-                                ST_GeomFromWKB(:wkb, 4326))""")
+                                case when cast(:step as text) = 'CLOSED' then null else cast(:reported as timestamptz) end,
+                                case when cast(:step as text) = 'CLOSED' then null else cast(:deadline as timestamptz) end,
+                                'system:gis-data', ST_GeomFromWKB(:wkb, 4326))
+                        returning id""")
                 .param("code", f.text("code")).param("title", f.text("title")).param("description", f.text("description"))
                 .param("category", f.text("category")).param("severity", f.integer("severity")).param("source", f.text("source"))
                 .param("step", f.text("step")).param("parties", f.jsonText("parties"))
                 .param("reported", f.timestamp("reported_at")).param("deadline", f.timestamp("deadline"))
                 .param("closed", f.timestamp("closed_at")).param("unit", f.text("responsible_unit"))
                 .param("person", f.text("responsible_person")).param("wkb", new WKBWriter().write(f.geometry()))
-                .update();
+                .query(Long.class).single();
+        jdbc.sql("""
+                        insert into case_event (case_id, at, actor, action, to_step, details)
+                        values (:id, :reported, 'system:gis-data', 'IMPORT', :step, jsonb_strip_nulls(jsonb_build_object('unit', cast(:unit as text), 'person', cast(:person as text))))""")
+                .param("id", id).param("reported", f.timestamp("reported_at")).param("step", f.text("step"))
+                .param("unit", f.text("responsible_unit")).param("person", f.text("responsible_person")).update();
     }
 
     @Override

@@ -1,0 +1,316 @@
+package com.gridcommand.casework;
+
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.GridUser;
+import com.gridcommand.security.Role;
+import com.gridcommand.security.ScopeSql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything that changes a case: registration, the steps of the workflow, corrections. Each change
+ * checks the caller's role and areas, applies only to the version the caller saw (a concurrent change
+ * is refused, never overwritten), moves the step's clock, and adds a line to the immutable timeline —
+ * all in one transaction, so nothing is ever half-done.
+ */
+@Service
+@Transactional
+public class CaseWorkflowService {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final JdbcClient jdbc;
+    private final CurrentUser current;
+    private final Clock clock;
+    private final WorkingCalendar calendar;
+    private final RoutingRules rules;
+    private final Attachments attachments;
+    private final JsonMapper json;
+
+    CaseWorkflowService(JdbcClient jdbc, CurrentUser current, Clock clock, WorkingCalendar calendar, RoutingRules rules,
+                        Attachments attachments, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.current = current;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.rules = rules;
+        this.attachments = attachments;
+        this.json = json;
+    }
+
+    /** Where a point falls: its grid cell (by the lower code on a shared boundary), community and township. */
+    public record Location(long cellId, String cellCode, String cell, String community, String township) {}
+
+    /** The cell, community and township of a point, if it lies in the city; whether the caller may register there is not checked. */
+    @Transactional(readOnly = true)
+    public Optional<Location> locate(double lon, double lat) {
+        if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) return Optional.empty();
+        return jdbc.sql("""
+                        select c.id, c.code, c.name as cell, m.name as community, t.name as township
+                          from grid_cell c join community m on m.id = c.community_id join township t on t.id = m.township_id
+                         where c.id = locate_grid_cell(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))""")
+                .param("lon", lon).param("lat", lat)
+                .query((rs, i) -> new Location(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .optional();
+    }
+
+    /** Registers a case (受理登记); returns its id. */
+    public long register(NewCase c) {
+        GridUser user = current.require(CaseWorkflow.of(CaseAction.REGISTER).roles().toArray(Role[]::new));
+        validate(c);
+        Location where = locate(c.lon(), c.lat())
+                .orElseThrow(() -> new CaseLocationException("the point (" + c.lon() + ", " + c.lat() + ") lies outside every grid cell of the city"));
+        if (!user.scope().coversCell(where.cellCode())) {
+            throw new CaseLocationException("the point lies in " + where.cell() + ", outside your areas");
+        }
+        attachments.check(c.attachments());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        RoutingRules.Decision decision = rules.decide(c.category(), c.severity(), where.community(), where.township());
+        OffsetDateTime deadline = calendar.addWorkingDays(now, decision.workingDays());
+        OffsetDateTime stepDeadline = calendar.addWorkingDays(now, rules.stepWorkingDays(CaseStep.INTAKE));
+        String code = nextCode(now);
+        List<Map<String, String>> parties = c.parties().stream().map(p -> Map.of("name", p.name().strip(), "role", p.role())).toList();
+        long id = jdbc.sql("""
+                        insert into gov_case (code, title, description, category, severity, source, step, parties, reported_at, deadline,
+                                              responsible_unit, level, step_started_at, step_deadline, registered_by, geom)
+                        values (:code, :title, :description, :category, :severity, :source, 'INTAKE', :parties::jsonb, :now, :deadline,
+                                :unit, :level, :now, :stepDeadline, :by, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
+                        returning id""")
+                .param("code", code).param("title", c.title().strip()).param("description", c.description() == null ? "" : c.description().strip())
+                .param("category", c.category()).param("severity", c.severity()).param("source", c.source())
+                .param("parties", json.writeValueAsString(parties)).param("now", now).param("deadline", deadline)
+                .param("unit", decision.unit()).param("level", decision.level()).param("stepDeadline", stepDeadline)
+                .param("by", user.username()).param("lon", c.lon()).param("lat", c.lat())
+                .query(Long.class).single();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("unit", decision.unit());
+        details.put("level", decision.level());
+        details.put("deadline", deadline.toString());
+        details.put("rule", decision.ruleId());
+        details.put("cell", where.cell());
+        long event = event(id, CaseAction.REGISTER, null, CaseStep.INTAKE, null, details, user.username());
+        attachments.store(id, event, c.attachments(), user.username());
+        return id;
+    }
+
+    /** 分流: to the responsible unit and person (the rule's unit unless another is named). */
+    public void route(long id, long version, String unit, String person, String note) {
+        Row row = load(id);
+        String chosenUnit = unit == null || unit.isBlank() ? row.unit() : unit.strip();
+        String chosenPerson = person == null || person.isBlank() ? null : person.strip();
+        Map<String, Object> set = new java.util.HashMap<>();
+        set.put("unit", chosenUnit);
+        set.put("person", chosenPerson);
+        apply(row, version, CaseAction.ROUTE, note, Map.of("unit", chosenUnit, "person", chosenPerson == null ? "" : chosenPerson),
+                "responsible_unit = :unit, responsible_person = :person", set, List.of());
+    }
+
+    /** 签收: the responsible unit takes the case on; the handling clock runs to the case's deadline. */
+    public void sign(long id, long version, String note) {
+        apply(load(id), version, CaseAction.SIGN, note, Map.of(), null, Map.of(), List.of());
+    }
+
+    /** 报结: the handler reports the result, with evidence if any. */
+    public void report(long id, long version, String outcome, List<Attachments.Upload> files) {
+        if (outcome == null || outcome.isBlank()) throw new IllegalArgumentException("a report states the outcome");
+        apply(load(id), version, CaseAction.REPORT, outcome, Map.of(), "outcome = :outcome", Map.of("outcome", outcome.strip()), files);
+    }
+
+    public void accept(long id, long version, String note) {
+        apply(load(id), version, CaseAction.ACCEPT, note, Map.of(), null, Map.of(), List.of());
+    }
+
+    public void reject(long id, long version, String reason) {
+        requireText(reason, "a rejection gives its reason");
+        apply(load(id), version, CaseAction.REJECT, reason, Map.of(), null, Map.of(), List.of());
+    }
+
+    /** 回访: the parties were visited back; the case is done. */
+    public void followUp(long id, long version, String note, boolean satisfied) {
+        requireText(note, "a follow-up visit records what the parties said");
+        apply(load(id), version, CaseAction.FOLLOW_UP, note, Map.of("satisfied", satisfied), "closed_at = :now", Map.of(), List.of());
+    }
+
+    /** 上报: the level cannot solve it; it goes one level up and is routed again there. */
+    public void escalate(long id, long version, String reason) {
+        requireText(reason, "an escalation gives its reason");
+        Row row = load(id);
+        String above = CaseWorkflow.levelAbove(row.level()).orElseThrow(() -> new IllegalTransitionException(row.step(), CaseAction.ESCALATE));
+        String unit = above.equals("CITY") ? "市综治中心" : row.township() + "综治中心";
+        apply(row, version, CaseAction.ESCALATE, reason, Map.of("from", row.level(), "to", above, "unit", unit),
+                "level = :level, responsible_unit = :unit, responsible_person = null", Map.of("level", above, "unit", unit), List.of());
+    }
+
+    /** 导访: referred to another body that can solve it. */
+    public void refer(long id, long version, String body, String reason) {
+        requireText(body, "name the body the case is referred to");
+        requireText(reason, "a referral gives its reason");
+        apply(load(id), version, CaseAction.REFER, reason, Map.of("to", body.strip()), "referred_to = :body", Map.of("body", body.strip()), List.of());
+    }
+
+    /** 联合调解: several departments handle it together. */
+    public void joint(long id, long version, List<String> units, String note) {
+        List<String> cleaned = units.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
+        if (cleaned.size() < 2) throw new IllegalArgumentException("joint handling needs at least two departments");
+        apply(load(id), version, CaseAction.JOINT, note, Map.of("units", cleaned), "joint_units = :units::text[]",
+                Map.of("units", "{" + String.join(",", cleaned.stream().map(u -> "\"" + u.replace("\"", "").replace("\\", "") + "\"").toList()) + "}"),
+                List.of());
+    }
+
+    /** Reopened with a reason: back to handling, with a fresh deadline by the case's rule. */
+    public void reopen(long id, long version, String reason) {
+        requireText(reason, "reopening gives its reason");
+        Row row = load(id);
+        RoutingRules.Decision decision = rules.decide(row.category(), row.severity(), row.community(), row.township());
+        OffsetDateTime deadline = calendar.addWorkingDays(OffsetDateTime.now(clock), decision.workingDays());
+        apply(row.withDeadline(deadline), version, CaseAction.REOPEN, reason, Map.of("deadline", deadline.toString()),
+                "closed_at = null, reopened = reopened + 1, referred_to = null, deadline = :deadline", Map.of("deadline", deadline), List.of());
+    }
+
+    /** 督办级别: a leader puts the case under township or city supervision. */
+    public void supervise(long id, long version, String level, String note) {
+        if (!List.of("NONE", "TOWNSHIP", "CITY").contains(level)) throw new IllegalArgumentException("unknown supervision level " + level);
+        apply(load(id), version, CaseAction.SUPERVISE, note, Map.of("level", level), "supervision = :supervision", Map.of("supervision", level), List.of());
+    }
+
+    /** Corrects the registration details (title, description, category, severity). */
+    public void correct(CaseCorrection c) {
+        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) throw new IllegalArgumentException("a title has 1 to 200 characters");
+        if (c.description() != null && c.description().length() > 5000) throw new IllegalArgumentException("a description has at most 5000 characters");
+        if (!CaseService.CATEGORIES.contains(c.category())) throw new IllegalArgumentException("unknown category " + c.category());
+        if (c.severity() < 1 || c.severity() > 4) throw new IllegalArgumentException("severity is 1 to 4");
+        apply(load(c.id()), c.expectedVersion(), CaseAction.CORRECT, null, Map.of("title", c.title().strip()),
+                "title = :title, description = :description, category = :category, severity = :severity",
+                Map.of("title", c.title().strip(), "description", c.description() == null ? "" : c.description().strip(),
+                        "category", c.category(), "severity", c.severity()), List.of());
+    }
+
+    /**
+     * The system's own escalation of an overdue case (no user; see SupervisionService). Returns false if
+     * the case moved on meanwhile: the conflict is caught here, before it leaves the transaction, so the
+     * rest of the supervision run is kept.
+     */
+    boolean escalateBySupervision(long id, String reason) {
+        Row row = loadUnscoped(id);
+        Optional<String> above = CaseWorkflow.levelAbove(row.level());
+        if (above.isEmpty() || !CaseWorkflow.of(CaseAction.ESCALATE).from().contains(row.step())) return false;
+        String unit = above.get().equals("CITY") ? "市综治中心" : row.township() + "综治中心";
+        try {
+            update(row, row.version(), CaseAction.ESCALATE, reason, Map.of("from", row.level(), "to", above.get(), "unit", unit, "automatic", true),
+                    "level = :level, responsible_unit = :unit, responsible_person = null", Map.of("level", above.get(), "unit", unit),
+                    List.of(), "system:supervision");
+            return true;
+        } catch (CaseConflictException movedOn) {
+            return false; // nothing was written: the update matched no row
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private record Row(long id, String code, CaseStep step, long version, String level, String unit, String township,
+                       String community, String category, int severity, OffsetDateTime deadline) {
+        Row withDeadline(OffsetDateTime d) {
+            return new Row(id, code, step, version, level, unit, township, community, category, severity, d);
+        }
+    }
+
+    private Row load(long id) {
+        return ScopeSql.bind(jdbc.sql(SELECT + " where k.id = :id and " + CaseService.IN_SCOPE), current.scope()).param("id", id)
+                .query(ROW).optional().orElseThrow(() -> new CurrentUser.AccessDeniedException("that case is outside your areas"));
+    }
+
+    private Row loadUnscoped(long id) {
+        return jdbc.sql(SELECT + " where k.id = :id").param("id", id).query(ROW).single();
+    }
+
+    private static final String SELECT = """
+            select k.id, k.code, k.step, k.version, k.level, k.responsible_unit, t.name as township, m.name as community,
+                   k.category, k.severity, k.deadline
+              from gov_case k join township t on t.id = k.township_id join community m on m.id = k.community_id""";
+
+    private static final org.springframework.jdbc.core.RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("id"), rs.getString("code"),
+            CaseStep.valueOf(rs.getString("step")), rs.getLong("version"), rs.getString("level"), rs.getString("responsible_unit"),
+            rs.getString("township"), rs.getString("community"), rs.getString("category"), rs.getInt("severity"),
+            rs.getObject("deadline", OffsetDateTime.class));
+
+    private void apply(Row row, long version, CaseAction action, String note, Map<String, Object> details, String set,
+                       Map<String, Object> setParams, List<Attachments.Upload> files) {
+        GridUser user = current.require(CaseWorkflow.of(action).roles().toArray(Role[]::new));
+        update(row, version, action, note, details, set, setParams, files, user.username());
+    }
+
+    private void update(Row row, long version, CaseAction action, String note, Map<String, Object> details, String set,
+                        Map<String, Object> setParams, List<Attachments.Upload> files, String actor) {
+        CaseStep to = CaseWorkflow.next(row.step(), action);
+        if (note != null && note.length() > 5000) throw new IllegalArgumentException("a note has at most 5000 characters");
+        attachments.check(files);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean stepChanges = to != row.step() || action == CaseAction.ESCALATE || action == CaseAction.REJECT;
+        OffsetDateTime stepDeadline = switch (to) {
+            // Handling runs to the case's own deadline (already past for a late case: then it is red at once).
+            case SUPERVISION -> row.deadline() != null ? row.deadline() : calendar.addWorkingDays(now, rules.stepWorkingDays(CaseStep.ROUTING));
+            case CLOSED, REFERRED -> null;
+            default -> calendar.addWorkingDays(now, rules.stepWorkingDays(to));
+        };
+        StringBuilder sql = new StringBuilder("update gov_case set step = :to, version = version + 1, updated_at = :now");
+        if (stepChanges) sql.append(", step_started_at = :stepStarted, step_deadline = :stepDeadline");
+        if (set != null) sql.append(", ").append(set);
+        sql.append(" where id = :id and version = :version");
+        var spec = jdbc.sql(sql.toString()).param("to", to.name()).param("now", now).param("id", row.id()).param("version", version);
+        if (stepChanges) spec = spec.param("stepStarted", to.isOpen() ? now : null).param("stepDeadline", stepDeadline);
+        for (var p : setParams.entrySet()) spec = spec.param(p.getKey(), p.getValue());
+        if (spec.update() == 0) throw new CaseConflictException(row.code());
+        long event = event(row.id(), action, row.step(), to, note, details, actor);
+        attachments.store(row.id(), event, files, actor);
+    }
+
+    private long event(long caseId, CaseAction action, CaseStep from, CaseStep to, String note, Map<String, Object> details, String actor) {
+        return jdbc.sql("""
+                        insert into case_event (case_id, at, actor, action, from_step, to_step, note, details)
+                        values (:c, :at, :actor, :action, :from, :to, :note, :details::jsonb) returning id""")
+                .param("c", caseId).param("at", OffsetDateTime.now(clock)).param("actor", actor).param("action", action.name())
+                .param("from", from == null ? null : from.name()).param("to", to.name())
+                .param("note", note == null || note.isBlank() ? null : note.strip()).param("details", json.writeValueAsString(details))
+                .query(Long.class).single();
+    }
+
+    private String nextCode(OffsetDateTime now) {
+        var day = now.atZoneSameInstant(clock.getZone()).toLocalDate();
+        String prefix = "AJ" + DAY.format(day) + "-";
+        int serial = jdbc.sql("""
+                        insert into case_code_counter (day, last)
+                        values (:day, (select coalesce(max(substring(code from 12)::int), 0) + 1 from gov_case where code like :prefix || '%'))
+                        on conflict (day) do update set last = case_code_counter.last + 1
+                        returning last""")
+                .param("day", day).param("prefix", prefix).query(Integer.class).single();
+        return prefix + String.format("%04d", serial);
+    }
+
+    private static void validate(NewCase c) {
+        requireText(c.title(), "a case needs a title");
+        if (c.title().length() > 200) throw new IllegalArgumentException("a title has at most 200 characters");
+        if (c.description() != null && c.description().length() > 5000) throw new IllegalArgumentException("a description has at most 5000 characters");
+        if (!CaseService.CATEGORIES.contains(c.category())) throw new IllegalArgumentException("unknown category " + c.category());
+        if (c.severity() < 1 || c.severity() > 4) throw new IllegalArgumentException("severity is 1 to 4");
+        if (!NewCase.SOURCES.contains(c.source())) throw new IllegalArgumentException("unknown source " + c.source());
+        for (NewCase.Party p : c.parties()) {
+            requireText(p.name(), "every party has a name");
+            if (p.name().length() > 50) throw new IllegalArgumentException("a party's name has at most 50 characters");
+            if (!NewCase.PARTY_ROLES.contains(p.role())) throw new IllegalArgumentException("unknown party role " + p.role());
+        }
+    }
+
+    private static void requireText(String text, String message) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException(message);
+    }
+}

@@ -1,0 +1,121 @@
+package com.gridcommand.casework;
+
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Working days: Monday to Friday, less public holidays, plus make-up working days on weekends (调休),
+ * as an administrator keeps them in {@code calendar_day}. Deadlines count in working days.
+ */
+@Service
+public class WorkingCalendar {
+
+    /** When a clock started on a rest day begins to run: the next working day at office opening. */
+    public static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
+    private static final Duration REFRESH = Duration.ofMinutes(5);
+
+    public record CalendarDay(LocalDate day, String kind, String name) {}
+
+    private final JdbcClient jdbc;
+    private final CurrentUser current;
+    private final ZoneId zone;
+    private volatile Map<LocalDate, String> days;
+    private volatile Instant loadedAt = Instant.EPOCH;
+
+    WorkingCalendar(JdbcClient jdbc, CurrentUser current, Clock clock) {
+        this.jdbc = jdbc;
+        this.current = current;
+        this.zone = clock.getZone();
+    }
+
+    private Map<LocalDate, String> days() {
+        // Another node may have edited the calendar: reread it every few minutes.
+        if (days == null || Instant.now().isAfter(loadedAt.plus(REFRESH))) reload();
+        return days;
+    }
+
+    private void reload() {
+        Map<LocalDate, String> fresh = new HashMap<>();
+        jdbc.sql("select day, kind from calendar_day").query(rs -> {
+            fresh.put(rs.getObject(1, LocalDate.class), rs.getString(2));
+        });
+        days = fresh;
+        loadedAt = Instant.now();
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        String kind = days().get(date);
+        if (kind != null) return kind.equals("WORKDAY");
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** The same time of day, the given number of working days later (a rest-day start counts from the next working morning). */
+    public OffsetDateTime addWorkingDays(OffsetDateTime start, int workingDays) {
+        ZonedDateTime local = start.atZoneSameInstant(zone);
+        LocalDate date = local.toLocalDate();
+        LocalTime time = local.toLocalTime();
+        if (!isWorkingDay(date)) {
+            date = nextWorkingDay(date);
+            time = OFFICE_OPENS;
+        }
+        for (int i = 0; i < workingDays; i++) date = nextWorkingDay(date);
+        return ZonedDateTime.of(date, time, zone).toOffsetDateTime();
+    }
+
+    private LocalDate nextWorkingDay(LocalDate date) {
+        LocalDate d = date.plusDays(1);
+        for (int guard = 0; !isWorkingDay(d); guard++) {
+            if (guard > 366) throw new IllegalStateException("the calendar has no working day within a year of " + date);
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CalendarDay> list(int year) {
+        return jdbc.sql("select day, kind, name from calendar_day where extract(year from day) = :y order by day").param("y", year)
+                .query((rs, i) -> new CalendarDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** An administrator marks a day a holiday (on a weekday) or a working day (on a weekend). */
+    @Transactional
+    public void set(LocalDate day, String kind, String name) {
+        current.require(Role.ADMIN);
+        if (!"HOLIDAY".equals(kind) && !"WORKDAY".equals(kind)) throw new IllegalArgumentException("a day is a HOLIDAY or a WORKDAY");
+        boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+        if (kind.equals("HOLIDAY") && weekend) throw new IllegalArgumentException(day + " is a weekend day: it is a rest day already");
+        if (kind.equals("WORKDAY") && !weekend) throw new IllegalArgumentException(day + " is a weekday: it is a working day already");
+        if (name != null && name.length() > 50) throw new IllegalArgumentException("a day's name has at most 50 characters");
+        jdbc.sql("insert into calendar_day (day, kind, name) values (:d, :k, :n) on conflict (day) do update set kind = :k, name = :n")
+                .param("d", day).param("k", kind).param("n", name).update();
+        reload();
+    }
+
+    @Transactional
+    public void remove(LocalDate day) {
+        current.require(Role.ADMIN);
+        jdbc.sql("delete from calendar_day where day = :d").param("d", day).update();
+        reload();
+    }
+
+    /** For tests and after bulk edits. */
+    public void refresh() {
+        reload();
+    }
+}
