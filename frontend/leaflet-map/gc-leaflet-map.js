@@ -202,7 +202,131 @@
       this._map.closePopup();
     }
 
+    /** Marks one feature with a ring (and brings it into view): the counterpart of a selection elsewhere. */
+    highlight(layerId, featureId) {
+      this.clearHighlight();
+      const layer = this._layers.get(layerId);
+      const entry = layer && layer.features.get(String(featureId));
+      if (!entry) return;
+      let latlng;
+      if (isPoint(entry.feature)) latlng = latLngOf(entry.feature);
+      else latlng = entry.leaflet.getBounds ? entry.leaflet.getBounds().getCenter() : null;
+      if (!latlng) return;
+      this._highlight = L.circleMarker(latlng, { radius: 15, color: '#1a56db', weight: 4, fill: false, interactive: false,
+        pane: 'markerPane', className: 'gc-highlight' }).addTo(this._map);
+      this._highlightId = { layer: layerId, id: String(featureId) };
+      if (!this._map.getBounds().pad(-0.1).contains(latlng)) this._map.panTo(latlng);
+    }
+
+    clearHighlight() {
+      if (this._highlight) this._map.removeLayer(this._highlight);
+      this._highlight = null;
+      this._highlightId = null;
+    }
+
+    highlighted() {
+      return this._highlightId;
+    }
+
+    /**
+     * Lets the user draw: 'polygon' (click the corners, double-click or click the first corner to finish),
+     * 'circle' (click the centre, then the edge) or 'point' (one click). Escape cancels.
+     */
+    startDrawing(mode) {
+      this.cancelDrawing();
+      this.clearDrawing();
+      this._drawing = { mode: mode, points: [], preview: null };
+      this._container.classList.add('gc-drawing');
+      this._map.doubleClickZoom.disable();
+      const d = this._drawing;
+      d.onClick = e => this._drawClick(e.latlng);
+      d.onMove = e => this._drawPreview(e.latlng);
+      d.onDouble = e => { L.DomEvent.stop(e); if (d.mode === 'polygon' && d.points.length >= 3) this._finishPolygon(); };
+      d.onKey = e => { if (e.key === 'Escape') this.cancelDrawing(); };
+      this._map.on('click', d.onClick);
+      this._map.on('mousemove', d.onMove);
+      this._map.on('dblclick', d.onDouble);
+      document.addEventListener('keydown', d.onKey);
+    }
+
+    cancelDrawing() {
+      const d = this._drawing;
+      if (!d) return;
+      this._map.off('click', d.onClick);
+      this._map.off('mousemove', d.onMove);
+      this._map.off('dblclick', d.onDouble);
+      document.removeEventListener('keydown', d.onKey);
+      if (d.preview) this._map.removeLayer(d.preview);
+      this._drawing = null;
+      this._container.classList.remove('gc-drawing');
+      setTimeout(() => this._map && this._map.doubleClickZoom.enable(), 300);
+    }
+
+    /** Removes the last drawn shape from the map. */
+    clearDrawing() {
+      if (this._drawn) this._map.removeLayer(this._drawn);
+      this._drawn = null;
+      this._drawnShape = null;
+    }
+
+    _drawClick(latlng) {
+      const d = this._drawing;
+      if (d.mode === 'point') {
+        this.cancelDrawing();
+        this._fire('gc-point-picked', { lat: latlng.lat, lng: latlng.lng });
+        return;
+      }
+      if (d.mode === 'circle') {
+        if (!d.points.length) {
+          d.points.push(latlng);
+          return;
+        }
+        const centre = d.points[0];
+        const radius = this._map.distance(centre, latlng);
+        this.cancelDrawing();
+        this._drawn = L.circle(centre, { radius: radius, color: '#1a56db', weight: 2, fillOpacity: 0.08, interactive: false }).addTo(this._map);
+        this._drawnShape = { type: 'circle', lat: centre.lat, lng: centre.lng, radius: radius };
+        this._fire('gc-shape-drawn', this._drawnShape);
+        return;
+      }
+      // polygon: a click on the first corner closes it
+      if (d.points.length >= 3 && this._map.latLngToContainerPoint(d.points[0]).distanceTo(this._map.latLngToContainerPoint(latlng)) < 10) {
+        this._finishPolygon();
+        return;
+      }
+      d.points.push(latlng);
+      this._drawPreview(latlng);
+    }
+
+    _drawPreview(latlng) {
+      const d = this._drawing;
+      if (!d || !d.points.length) return;
+      if (d.preview) this._map.removeLayer(d.preview);
+      if (d.mode === 'circle') {
+        d.preview = L.circle(d.points[0], { radius: this._map.distance(d.points[0], latlng), color: '#1a56db', weight: 2,
+          dashArray: '4 4', fillOpacity: 0.05, interactive: false }).addTo(this._map);
+      } else {
+        d.preview = L.polygon(d.points.concat([latlng]), { color: '#1a56db', weight: 2, dashArray: '4 4', fillOpacity: 0.05,
+          interactive: false }).addTo(this._map);
+      }
+    }
+
+    _finishPolygon() {
+      const points = this._drawing.points.slice();
+      this.cancelDrawing();
+      this._drawn = L.polygon(points, { color: '#1a56db', weight: 2, fillOpacity: 0.08, interactive: false }).addTo(this._map);
+      const ring = points.map(p => [p.lng, p.lat]);
+      ring.push(ring[0]);
+      this._drawnShape = { type: 'polygon', geojson: JSON.stringify({ type: 'Polygon', coordinates: [ring] }) };
+      this._fire('gc-shape-drawn', this._drawnShape);
+    }
+
     // ---------------------------------------------------------------- inspection, for tools and tests
+
+    /** The shape the user drew last, as it was sent: {type, lat, lng, radius} or {type, geojson}; null if none. */
+    drawnShape() {
+      return this._drawnShape || null;
+    }
 
     /** Ids of the features a layer holds (drawn or inside a cluster). */
     featureIds(layerId) {
@@ -256,7 +380,7 @@
       this._map.on('moveend', () => this._onMove());
       this._map.on('zoomend', () => this._layers.forEach(l => this._updateLayerVisibility(l)));
       this._map.on('zoomend', () => this._renderControl());
-      this._map.on('click', e => this._fire('gc-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }));
+      this._map.on('click', e => { if (!this._drawing) this._fire('gc-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }); });
       if (o.layerControl !== false) this._createControl();
       this._fire('gc-map-ready', this._view());
       this._onMove(0);
@@ -356,6 +480,7 @@
       if (definition.interactive !== false) {
         leaflet.on('click', e => {
           L.DomEvent.stopPropagation(e);
+          if (this._drawing) { this._drawClick(e.latlng); return; } // the click belongs to the drawing
           this._fire('gc-feature-click', { layer: definition.id, id: id, lat: e.latlng.lat, lng: e.latlng.lng });
         });
       }

@@ -25,7 +25,7 @@ public class AuditView extends Div implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final List<String> ENTITIES = List.of("gov_case", "hotspot", "responder", "grid_cell", "community", "township",
-            "patrol_route", "key_place", "camera", "app_user", "device", "gis-data");
+            "patrol_route", "key_place", "camera", "app_user", "device", "routing_rule", "step_clock", "calendar_day", "gis-data");
 
     private final AuditService audit;
     private final Grid<AuditService.AuditEntry> grid = new Grid<>();

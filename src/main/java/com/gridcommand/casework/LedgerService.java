@@ -96,7 +96,7 @@ public class LedgerService {
                                k.registered_by
                           from gov_case k join grid_cell c on c.id = k.grid_cell_id join community m on m.id = k.community_id
                           join township t on t.id = k.township_id
-                         where """ + where + " order by k.reported_at, k.id"), current.scope())
+                        """ + " where " + where + " order by k.reported_at, k.id"), current.scope())
                 .param("station", station.id()).param("start", start).param("end", end).param("now", now)
                 .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("category"),
                         rs.getInt("severity"), rs.getString("source"), rs.getString("parties"), rs.getObject("reported_at", OffsetDateTime.class),
@@ -109,7 +109,7 @@ public class LedgerService {
         List<Step> steps = ScopeSql.bind(jdbc.sql("""
                         select k.code, e.at, e.action, e.from_step, e.to_step, e.actor, e.note
                           from case_event e join gov_case k on k.id = e.case_id
-                         where """ + where + " order by k.reported_at, k.id, e.at, e.id"), current.scope())
+                        """ + " where " + where + " order by k.reported_at, k.id, e.at, e.id"), current.scope())
                 .param("station", station.id()).param("start", start).param("end", end)
                 .query((rs, i) -> new Step(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)))

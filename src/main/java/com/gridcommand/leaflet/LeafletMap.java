@@ -90,6 +90,39 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
         call("closePopup");
     }
 
+    /** What the user draws next. */
+    public enum DrawMode { POLYGON, CIRCLE, POINT }
+
+    /** Lets the user draw a shape (answered by a {@link ShapeDrawnEvent}) or pick a point ({@link PointPickedEvent}). */
+    public void startDrawing(DrawMode mode) {
+        call("startDrawing", mode.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public void cancelDrawing() {
+        call("cancelDrawing");
+    }
+
+    public void clearDrawing() {
+        call("clearDrawing");
+    }
+
+    /** Rings one feature and brings it into view. */
+    public void highlight(String layerId, String featureId) {
+        call("highlight", layerId, featureId);
+    }
+
+    public void clearHighlight() {
+        call("clearHighlight");
+    }
+
+    public Registration addShapeDrawnListener(ComponentEventListener<ShapeDrawnEvent> listener) {
+        return addListener(ShapeDrawnEvent.class, listener);
+    }
+
+    public Registration addPointPickedListener(ComponentEventListener<PointPickedEvent> listener) {
+        return addListener(PointPickedEvent.class, listener);
+    }
+
     public Registration addMoveListener(ComponentEventListener<MoveEvent> listener) {
         return addListener(MoveEvent.class, listener);
     }
@@ -184,6 +217,68 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
 
         public MapClickEvent(LeafletMap source, boolean fromClient, @EventData("event.detail.lat") double lat,
                              @EventData("event.detail.lng") double lng) {
+            super(source, fromClient);
+            this.at = new LatLng(lat, lng);
+        }
+
+        public LatLng at() {
+            return at;
+        }
+    }
+
+    /**
+     * The user finished drawing: a polygon (GeoJSON text, to be parsed and checked by the receiver) or a
+     * circle (centre and radius in metres, range-checked here).
+     */
+    @DomEvent("gc-shape-drawn")
+    public static class ShapeDrawnEvent extends ComponentEvent<LeafletMap> {
+        private final String polygonGeoJson;
+        private final LatLng centre;
+        private final double radiusMetres;
+
+        public ShapeDrawnEvent(LeafletMap source, boolean fromClient, @EventData("event.detail.type") String type,
+                               @EventData("event.detail.geojson") String geojson, @EventData("event.detail.lat") double lat,
+                               @EventData("event.detail.lng") double lng, @EventData("event.detail.radius") double radius) {
+            super(source, fromClient);
+            if ("circle".equals(type)) {
+                if (!Double.isFinite(radius) || radius <= 0 || radius > 1_000_000) throw new IllegalArgumentException("implausible circle from the browser");
+                this.centre = new LatLng(lat, lng);
+                this.radiusMetres = radius;
+                this.polygonGeoJson = null;
+            } else if ("polygon".equals(type) && geojson != null && geojson.length() < 200_000) {
+                this.polygonGeoJson = geojson;
+                this.centre = null;
+                this.radiusMetres = 0;
+            } else {
+                throw new IllegalArgumentException("implausible shape from the browser");
+            }
+        }
+
+        public boolean isCircle() {
+            return centre != null;
+        }
+
+        /** The polygon as GeoJSON text; untrusted: parse and validate before use. */
+        public String polygonGeoJson() {
+            return polygonGeoJson;
+        }
+
+        public LatLng centre() {
+            return centre;
+        }
+
+        public double radiusMetres() {
+            return radiusMetres;
+        }
+    }
+
+    /** The user picked a point (after {@link DrawMode#POINT}). */
+    @DomEvent("gc-point-picked")
+    public static class PointPickedEvent extends ComponentEvent<LeafletMap> {
+        private final LatLng at;
+
+        public PointPickedEvent(LeafletMap source, boolean fromClient, @EventData("event.detail.lat") double lat,
+                                @EventData("event.detail.lng") double lng) {
             super(source, fromClient);
             this.at = new LatLng(lat, lng);
         }

@@ -3,7 +3,20 @@ package com.gridcommand.map;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.CaseCounts;
+import com.gridcommand.casework.Attachments;
 import com.gridcommand.casework.CaseService;
+import com.gridcommand.casework.CaseWorkflowService;
+import com.gridcommand.casework.SupervisionService;
+import com.gridcommand.casework.ui.IntakeDialog;
+import com.gridcommand.changefeed.ui.LiveUpdates;
+import com.gridcommand.prevention.PreventionService;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.gridcommand.dispatch.ResponderService;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
@@ -59,15 +72,19 @@ public class CommandMapView extends Div implements HasDynamicTitle {
     private final CaseService cases;
     private final ResponderService responders;
     private final HotspotService hotspots;
-    private final LiveMapHub hub;
+    private final LiveUpdates hub;
+    private final SupervisionService supervision;
+    private final AlertsPanel alerts;
     private final Optional<Bbox> cityExtent;
     private Viewport exact;
     private Viewport padded;
     private Registration liveRegistration;
 
     CommandMapView(List<MapLayerSource> sources, AreaService areas, CaseService cases, ResponderService responders,
-                   HotspotService hotspots, MapSettings settings, LiveMapHub hub, Clock clock) {
+                   HotspotService hotspots, MapSettings settings, LiveUpdates hub, Clock clock, CaseWorkflowService workflow,
+                   SupervisionService supervision, PreventionService prevention, Attachments limits, CurrentUser current) {
         this.cases = cases;
+        this.supervision = supervision;
         this.responders = responders;
         this.hotspots = hotspots;
         this.hub = hub;
@@ -108,6 +125,23 @@ public class CommandMapView extends Div implements HasDynamicTitle {
                         popup.isPresent() ? layer.source().actions(id, texts, () -> { if (padded != null) load(layer); showCounts(); }) : List.of());
             });
         });
+        if (current.has(Role.COMMAND, Role.DISPATCHER, Role.GRID_WORKER, Role.ADMIN)) {
+            // 受理登记 from the map: pick the point, then fill in the case.
+            Button register = new Button(texts.t("intake.fromMap"), VaadinIcon.MAP_MARKER.create(), e -> {
+                map.startDrawing(LeafletMap.DrawMode.POINT);
+                summary.notice(texts.t("intake.pickPoint"));
+            });
+            register.setId("map-register");
+            register.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
+            summary.addComponentAtIndex(1, register);
+            map.addPointPickedListener(e -> {
+                summary.notice(null);
+                new IntakeDialog(workflow, areas, prevention, limits, e.at().lng(), e.at().lat(), id -> { }).open();
+            });
+        }
+        alerts = new AlertsPanel(texts);
+        alerts.show(supervision.recentAlerts(java.time.Duration.ofDays(2), AlertsPanel.SHOWN));
+        summary.add(alerts);
         add(summary, map);
     }
 
@@ -169,7 +203,17 @@ public class CommandMapView extends Div implements HasDynamicTitle {
     }
 
     /** Changes from the feed: fetch each changed row once, add or move what is in view, drop what left it. */
-    private void applyLive(LiveMapHub.Batch batch) {
+    private void applyLive(LiveUpdates.Batch batch) {
+        for (long alertId : batch.of("case_alert")) {
+            // Only alerts of this user's areas come back; each is shown once, at the top, and said aloud once.
+            supervision.alert(alertId).ifPresent(a -> {
+                alerts.prepend(a);
+                Notification toast = Notification.show(texts.t("alert.toast", texts.t("alert.kind." + a.kind()), a.code(), a.title()),
+                        6000, Notification.Position.TOP_END);
+                toast.addThemeVariants(a.kind().equals("NEAR") ? NotificationVariant.WARNING : NotificationVariant.ERROR);
+                toast.addClassName("gc-alert-toast");
+            });
+        }
         if (padded == null) return;
         if (batch.reloadAll()) {
             layers.values().forEach(this::load);

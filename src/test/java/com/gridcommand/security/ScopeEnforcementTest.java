@@ -42,6 +42,8 @@ class ScopeEnforcementTest {
     @Autowired
     CaseService cases;
     @Autowired
+    com.gridcommand.casework.CaseWorkflowService workflow;
+    @Autowired
     AreaService areas;
     @Autowired
     HotspotService hotspots;
@@ -130,7 +132,7 @@ class ScopeEnforcementTest {
         String before = jdbc.sql("select title || '|' || version from gov_case where id = :id").param("id", otherCase).query(String.class).single();
 
         As.user(users, "qingxi.zhihui", () -> {
-            assertThatThrownBy(() -> cases.correctRegistration(new CaseCorrection(otherCase, "改过的标题", "", "OTHER", 1, 0)))
+            assertThatThrownBy(() -> workflow.correct(new CaseCorrection(otherCase, "改过的标题", "", "OTHER", 1, 0)))
                     .isInstanceOf(CurrentUser.AccessDeniedException.class);
             assertThatThrownBy(() -> responders.changeStatus(otherResponder, "OFF_DUTY")).isInstanceOf(CurrentUser.AccessDeniedException.class);
             responders.changeStatus(ownResponder, "OFF_DUTY");
@@ -152,8 +154,11 @@ class ScopeEnforcementTest {
     void aGridWorkerActsOnlyInTheirOwnCells() {
         GridUser worker = users.byUsername("wangge").orElseThrow();
         List<String> cells = worker.scope().codes();
-        long ownCase = jdbc.sql("select k.id from gov_case k join grid_cell c on c.id = k.grid_cell_id where c.code = any(:c::text[]) order by k.id")
-                .param("c", "{" + String.join(",", cells) + "}").query(Long.class).list().getFirst();
+        // A case of their own, registered by them in one of their cells.
+        double[] inCell = jdbc.sql("select ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) from grid_cell where code = :c")
+                .param("c", cells.getFirst()).query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+        long ownCase = As.user(users, "wangge", () -> workflow.register(new com.gridcommand.casework.NewCase(inCell[0], inCell[1],
+                "楼道堆物", "三楼楼道堆满杂物", "NEIGHBOUR", 1, "PATROL", List.of(), List.of())));
         long neighbourCase = jdbc.sql("""
                         select k.id from gov_case k join grid_cell c on c.id = k.grid_cell_id
                          where left(c.code, 12) = left(:one, 12) and not c.code = any(:c::text[]) order by k.id""")
@@ -163,9 +168,9 @@ class ScopeEnforcementTest {
             assertThat(cases.list(0, 10_000)).isNotEmpty().allMatch(c -> cases.details(c.id()).isPresent());
             assertThat(areas.inView(AreaLevel.GRID_CELL, CITY)).extracting(f -> f.properties().get("code")).containsExactlyInAnyOrderElementsOf(cells);
             long version = cases.details(ownCase).orElseThrow().version();
-            cases.correctRegistration(new CaseCorrection(ownCase, "网格员更正的标题", "现场核实后补充", "NEIGHBOUR", 1, version));
+            workflow.correct(new CaseCorrection(ownCase, "网格员更正的标题", "现场核实后补充", "NEIGHBOUR", 1, version));
             assertThat(cases.details(neighbourCase)).isEmpty();
-            assertThatThrownBy(() -> cases.correctRegistration(new CaseCorrection(neighbourCase, "x", "", "NEIGHBOUR", 1, 0)))
+            assertThatThrownBy(() -> workflow.correct(new CaseCorrection(neighbourCase, "x", "", "NEIGHBOUR", 1, 0)))
                     .isInstanceOf(CurrentUser.AccessDeniedException.class);
             long anyResponder = jdbc.sql("select id from responder order by id limit 1").query(Long.class).single();
             assertThatThrownBy(() -> responders.changeStatus(anyResponder, "OFF_DUTY")).isInstanceOf(CurrentUser.AccessDeniedException.class);
@@ -177,7 +182,7 @@ class ScopeEnforcementTest {
     void rolesDecideWhatMayBeChanged() {
         long anyCase = jdbc.sql("select id from gov_case order by id limit 1").query(Long.class).single();
         long anyHotspot = jdbc.sql("select id from hotspot order by id limit 1").query(Long.class).single();
-        As.user(users, "lingdao", () -> assertThatThrownBy(() -> cases.correctRegistration(new CaseCorrection(anyCase, "x", "", "OTHER", 1, 0)))
+        As.user(users, "lingdao", () -> assertThatThrownBy(() -> workflow.correct(new CaseCorrection(anyCase, "x", "", "OTHER", 1, 0)))
                 .isInstanceOf(CurrentUser.AccessDeniedException.class));
         As.user(users, "zhihui", () -> assertThatThrownBy(() -> hotspots.changeStatus(anyHotspot, "DELISTED"))
                 .isInstanceOf(CurrentUser.AccessDeniedException.class));
@@ -203,8 +208,8 @@ class ScopeEnforcementTest {
         As.user(users, "zhihui", () -> {
             long version = cases.details(id).orElseThrow().version();
             // Both opened the case at the same version; the first saves.
-            cases.correctRegistration(new CaseCorrection(id, "第一人的更正", "甲", "NEIGHBOUR", 2, version));
-            assertThatThrownBy(() -> cases.correctRegistration(new CaseCorrection(id, "第二人的更正", "乙", "FAMILY", 1, version)))
+            workflow.correct(new CaseCorrection(id, "第一人的更正", "甲", "NEIGHBOUR", 2, version));
+            assertThatThrownBy(() -> workflow.correct(new CaseCorrection(id, "第二人的更正", "乙", "FAMILY", 1, version)))
                     .isInstanceOf(CaseConflictException.class).hasMessageContaining("changed by someone else");
             assertThat(cases.details(id).orElseThrow().title()).isEqualTo("第一人的更正");
         });

@@ -26,7 +26,7 @@ public class CaseCorrectionDialog extends Dialog {
 
     private long version;
 
-    public CaseCorrectionDialog(CaseService cases, long id, String title, String description, String category, int severity,
+    public CaseCorrectionDialog(CaseService cases, com.gridcommand.casework.CaseWorkflowService workflow, long id, String title, String description, String category, int severity,
                                 long version, Runnable saved) {
         this.version = version;
         setHeaderTitle(getTranslation("case.correct.title"));
@@ -55,7 +55,7 @@ public class CaseCorrectionDialog extends Dialog {
 
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                cases.correctRegistration(new CaseCorrection(id, titleField.getValue(), descriptionField.getValue(),
+                workflow.correct(new CaseCorrection(id, titleField.getValue(), descriptionField.getValue(),
                         categoryField.getValue(), severityField.getValue(), this.version));
                 close();
                 Notification.show(getTranslation("case.correct.saved"), 3000, Notification.Position.BOTTOM_START)
@@ -71,6 +71,8 @@ public class CaseCorrectionDialog extends Dialog {
                     add(saved2);
                 });
                 error(getTranslation("case.correct.conflict"));
+            } catch (com.gridcommand.casework.IllegalTransitionException closed) {
+                error(getTranslation("case.action.notNow"));
             } catch (CurrentUser.AccessDeniedException denied) {
                 error(getTranslation("error.denied"));
             } catch (IllegalArgumentException invalid) {

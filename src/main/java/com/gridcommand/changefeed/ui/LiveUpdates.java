@@ -1,4 +1,4 @@
-package com.gridcommand.map;
+package com.gridcommand.changefeed.ui;
 
 import com.gridcommand.changefeed.MapChange;
 import com.gridcommand.changefeed.MapChanges;
@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,29 +21,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Fans the change feed out to open dashboards. Each dashboard gathers the ids that changed and
- * receives them together at most every {@code gridcommand.map.flush-millis}: a thousand moving
- * responders become a few updates a second per browser, each row fetched once however often it moved.
+ * Fans the change feed out to open views (map, case list, alerts). Each view gathers the ids that
+ * changed and receives them together at most every {@code gridcommand.live.flush-millis} (250 ms):
+ * a thousand moving responders become a few updates a second per browser, each row fetched once
+ * however often it moved. {@code gridcommand.live.enabled=false} turns pushing off (browserless tests).
  */
 @Component
-class LiveMapHub {
+public class LiveUpdates {
 
     /** The changed rows per table, and whether everything should be reloaded. */
-    record Batch(Map<String, Set<Long>> ids, boolean reloadAll) {}
+    public record Batch(Map<String, Set<Long>> ids, boolean reloadAll) {
+
+        /** The changed ids of one table (empty if none). */
+        public Set<Long> of(String table) {
+            return ids.getOrDefault(table, Set.of());
+        }
+    }
 
     private final Set<Dashboard> dashboards = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
     private final boolean enabled;
 
-    LiveMapHub(MapSettings settings) {
-        this.enabled = settings.liveUpdates();
-        this.flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-map-flush").daemon().factory());
+    LiveUpdates(@Value("${gridcommand.live.enabled:true}") boolean enabled, @Value("${gridcommand.live.flush-millis:250}") long flushMillis) {
+        this.enabled = enabled;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-flush").daemon().factory());
         if (enabled) {
-            flusher.scheduleWithFixedDelay(this::flush, settings.flushMillis(), settings.flushMillis(), TimeUnit.MILLISECONDS);
+            long every = Math.max(50, flushMillis);
+            flusher.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
-    Registration register(UI ui, Consumer<Batch> apply) {
+    /** Delivers batches of changes to the view's UI (inside {@code ui.access}) until the registration is removed. */
+    public Registration register(UI ui, Consumer<Batch> apply) {
         if (!enabled) return () -> { };
         Dashboard dashboard = new Dashboard(ui, apply);
         dashboards.add(dashboard);

@@ -12,7 +12,12 @@ import com.gridcommand.leaflet.Popup;
 import com.gridcommand.leaflet.Style;
 import com.gridcommand.leaflet.StyleRule;
 import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.casework.CaseWorkflowService;
 import com.gridcommand.casework.ui.CaseCorrectionDialog;
+import com.gridcommand.casework.ui.CaseDetailView;
+import com.gridcommand.casework.ui.Lights;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.router.RouteParameters;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.Component;
@@ -25,7 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Open cases by severity, overdue ones ringed in black; clustered until the map is close enough to
+ * Open cases: filled by severity, ringed by the supervision light of their current step (green in
+ * time, yellow near the step's deadline, red past it); clustered until the map is close enough to
  * tell them apart. Titles and descriptions come from the public and are shown as text only.
  */
 @org.springframework.stereotype.Component
@@ -34,20 +40,26 @@ class CaseLayerSource implements MapLayerSource {
     static final String[] SEVERITY_COLOURS = {"#facc15", "#f59e0b", "#ef4444", "#7f1d1d"};
 
     private final CaseService cases;
+    private final CaseWorkflowService workflow;
     private final CurrentUser current;
 
-    CaseLayerSource(CaseService cases, CurrentUser current) {
+    CaseLayerSource(CaseService cases, CaseWorkflowService workflow, CurrentUser current) {
         this.cases = cases;
+        this.workflow = workflow;
         this.current = current;
     }
 
     @Override
     public List<Component> actions(long id, Texts t, Runnable changed) {
-        if (!current.has(Role.COMMAND, Role.DISPATCHER, Role.GRID_WORKER, Role.ADMIN)) return List.of();
+        Button open = new Button(t.t("case.open"), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(CaseDetailView.class,
+                new RouteParameters("id", Long.toString(id)))));
+        open.setId("action-open-case");
+        if (!current.has(Role.COMMAND, Role.DISPATCHER, Role.GRID_WORKER, Role.ADMIN)) return List.of(open);
         Button correct = new Button(t.t("case.correct.action"), e -> cases.details(id).ifPresent(d -> new CaseCorrectionDialog(
-                cases, id, d.title(), d.description(), d.category(), d.severity(), d.version(), changed).open()));
+                cases, workflow, id, d.title(), d.description(), d.category(), d.severity(), d.version(), changed).open()));
         correct.setId("action-correct-case");
-        return List.of(correct);
+        correct.addThemeVariants(ButtonVariant.TERTIARY);
+        return List.of(open, correct);
     }
 
     @Override
@@ -68,9 +80,13 @@ class CaseLayerSource implements MapLayerSource {
             Style style = Style.point(SEVERITY_COLOURS[severity - 1], 6).withColor("#ffffff").withWeight(1.5);
             layer.rule(StyleRule.when("severity", severity, style)).legend(t.label("case.severity", severity), style, LegendEntry.Shape.POINT);
         }
-        Style overdue = Style.only().withColor("#000000").withWeight(3).withOpacity(1);
-        layer.rule(StyleRule.when("overdue", true, overdue))
-                .legend(t.t("legend.overdue"), Style.point("#f59e0b", 6).withColor("#000000").withWeight(3), LegendEntry.Shape.POINT);
+        for (var light : Map.of("GREEN", Lights.GREEN, "YELLOW", Lights.YELLOW, "RED", Lights.RED).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(List.of("GREEN", "YELLOW", "RED")::indexOf))).toList()) {
+            double weight = light.getKey().equals("GREEN") ? 2 : 3;
+            layer.rule(StyleRule.when("light", light.getKey(), Style.only().withColor(light.getValue()).withWeight(weight).withOpacity(1)))
+                    .legend(t.t("light." + light.getKey()), Style.point("#ffffff", 6).withColor(light.getValue()).withWeight(weight),
+                            LegendEntry.Shape.POINT);
+        }
         return layer.build();
     }
 
@@ -89,7 +105,7 @@ class CaseLayerSource implements MapLayerSource {
         // What styles and the tooltip use; the rest comes with the details on a click.
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("severity", f.properties().get("severity"));
-        p.put("overdue", f.properties().get("overdue"));
+        p.put("light", f.properties().get("light"));
         p.put("tip", f.properties().get("title") + " · " + t.label("case.step", f.properties().get("step")));
         return new Feature(f.id(), f.geometry(), p);
     }
@@ -101,6 +117,8 @@ class CaseLayerSource implements MapLayerSource {
                 .row(t.t("field.category"), t.label("case.category", c.category()))
                 .row(t.t("field.severity"), t.label("case.severity", c.severity()))
                 .row(t.t("field.step"), t.label("case.step", c.step()))
+                .row(t.t("field.light"), c.light() == null ? null : t.t("light." + c.light()))
+                .row(t.t("field.stepDeadline"), t.dateTime(c.stepDeadline()))
                 .row(t.t("field.source"), t.label("case.source", c.source()))
                 .row(t.t("field.reportedAt"), t.dateTime(c.reportedAt()))
                 .row(t.t("field.deadline"), t.dateTime(c.deadline()))

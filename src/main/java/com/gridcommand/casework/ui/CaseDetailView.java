@@ -1,0 +1,302 @@
+package com.gridcommand.casework.ui;
+
+import com.gridcommand.casework.Attachments;
+import com.gridcommand.casework.CaseAction;
+import com.gridcommand.casework.CaseConflictException;
+import com.gridcommand.casework.CaseDetails;
+import com.gridcommand.casework.CaseEvent;
+import com.gridcommand.casework.CaseService;
+import com.gridcommand.casework.CaseWorkflow;
+import com.gridcommand.casework.CaseWorkflowService;
+import com.gridcommand.casework.IllegalTransitionException;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.GridUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One case: its details, its supervision light, the complete timeline of its steps (who, when, note,
+ * files), and the actions the user may take in its current step. Every action is applied against the
+ * version shown; if someone else acted meanwhile the user is told and the page shows the new state.
+ */
+@Route("cases/:id")
+@PermitAll
+public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CaseService cases;
+    private final CaseWorkflowService workflow;
+    private final CurrentUser current;
+    private final Attachments limits;
+    private final Clock clock;
+    private long id;
+    private CaseDetails shown;
+
+    public CaseDetailView(CaseService cases, CaseWorkflowService workflow, CurrentUser current, Attachments limits, Clock clock) {
+        this.cases = cases;
+        this.workflow = workflow;
+        this.current = current;
+        this.limits = limits;
+        this.clock = clock;
+        addClassNames("gc-page", "gc-case-detail");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> parsed = event.getRouteParameters().get("id").flatMap(CaseDetailView::parse);
+        if (parsed.isEmpty() || cases.details(parsed.get()).isEmpty()) {
+            // Unknown, or outside the user's areas: the same answer, so nothing leaks.
+            removeAll();
+            add(new H2(getTranslation("case.notFound")), new RouterLink(getTranslation("nav.cases"), CaseListView.class));
+            return;
+        }
+        id = parsed.get();
+        render();
+    }
+
+    private static Optional<Long> parse(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String time(OffsetDateTime t) {
+        return t == null ? "" : TIME.format(t.atZoneSameInstant(clock.getZone()));
+    }
+
+    private void render() {
+        removeAll();
+        shown = cases.details(id).orElseThrow();
+        CaseDetails c = shown;
+        H2 title = new H2(c.title());
+        title.setId("case-title");
+        Span light = Lights.badge(this, c.light());
+        Span step = new Span(getTranslation("case.step." + c.step()));
+        step.setId("case-step");
+        step.addClassName("gc-step-badge");
+        Div header = new Div(title, step, light);
+        header.addClassName("gc-case-header");
+
+        Div facts = new Div();
+        facts.addClassName("gc-facts");
+        fact(facts, "field.code", c.code());
+        fact(facts, "field.category", getTranslation("case.category." + c.category()));
+        fact(facts, "field.severity", getTranslation("case.severity." + c.severity()));
+        fact(facts, "field.source", getTranslation("case.source." + c.source()));
+        fact(facts, "field.reportedAt", time(c.reportedAt()));
+        fact(facts, "field.deadline", time(c.deadline()) + (c.overdue() ? "（" + getTranslation("field.overdue") + "）" : ""));
+        fact(facts, "field.stepDeadline", time(c.stepDeadline()));
+        fact(facts, "field.level", getTranslation("level." + c.level()));
+        fact(facts, "field.supervision", getTranslation("supervision." + c.supervision()));
+        fact(facts, "field.responsibleUnit", c.responsibleUnit());
+        fact(facts, "field.responsiblePerson", c.responsiblePerson());
+        if (!c.jointUnits().isEmpty()) fact(facts, "field.jointUnits", String.join("、", c.jointUnits()));
+        if (c.referredTo() != null) fact(facts, "field.referredTo", c.referredTo());
+        fact(facts, "field.cell", c.township() + " · " + c.community() + " · " + c.gridCell());
+        fact(facts, "field.parties", c.parties());
+        Paragraph description = new Paragraph(c.description());
+        description.setId("case-description");
+        description.addClassName("gc-case-description");
+
+        Div actions = new Div();
+        actions.addClassName("gc-actions");
+        actions.setId("case-actions");
+        current.get().ifPresent(user -> {
+            for (CaseAction action : CaseWorkflow.available(c.caseStep(), user.role())) {
+                if (action == CaseAction.CORRECT) continue;
+                Button b = new Button(getTranslation("case.action." + action), e -> open(action, user));
+                b.setId("action-" + action.name().toLowerCase());
+                if (action == nextStep(c.caseStep())) b.addThemeVariants(ButtonVariant.PRIMARY);
+                actions.add(b);
+            }
+            if (CaseWorkflow.allows(c.caseStep(), CaseAction.CORRECT, user.role())) {
+                Button correct = new Button(getTranslation("case.correct.action"), e -> new CaseCorrectionDialog(cases, workflow, id, c.title(),
+                        c.description(), c.category(), c.severity(), c.version(), this::render).open());
+                correct.addThemeVariants(ButtonVariant.TERTIARY);
+                correct.setId("action-correct");
+                actions.add(correct);
+            }
+        });
+
+        H3 timelineHeading = new H3(getTranslation("case.timeline"));
+        Div timeline = new Div();
+        timeline.setId("case-timeline");
+        timeline.addClassName("gc-timeline");
+        for (CaseEvent e : cases.timeline(id)) timeline.add(event(e));
+
+        RouterLink back = new RouterLink(getTranslation("nav.cases"), CaseListView.class);
+        add(back, header, facts, description, actions, timelineHeading, timeline);
+    }
+
+    /** The action that moves the case on in the normal course of things. */
+    private static CaseAction nextStep(com.gridcommand.casework.CaseStep step) {
+        return switch (step) {
+            case INTAKE -> CaseAction.ROUTE;
+            case ROUTING -> CaseAction.SIGN;
+            case SUPERVISION -> CaseAction.REPORT;
+            case FEEDBACK -> CaseAction.ACCEPT;
+            case FOLLOW_UP -> CaseAction.FOLLOW_UP;
+            default -> null;
+        };
+    }
+
+    private void fact(Div facts, String key, String value) {
+        if (value == null || value.isBlank()) return;
+        Div row = new Div(new Span(getTranslation(key)), new Span(value));
+        row.addClassName("gc-fact");
+        facts.add(row);
+    }
+
+    private Component event(CaseEvent e) {
+        Div item = new Div();
+        item.addClassName("gc-timeline-item");
+        item.getElement().setAttribute("data-action", e.action().name());
+        Span what = new Span(getTranslation("case.action." + e.action()));
+        what.addClassName("gc-timeline-action");
+        Span when = new Span(time(e.at()) + " · " + e.actor());
+        when.addClassName("gc-timeline-meta");
+        Span step = new Span((e.from() == null ? "" : getTranslation("case.step." + e.from()) + " → ") + getTranslation("case.step." + e.to()));
+        step.addClassName("gc-timeline-step");
+        item.add(what, step, when);
+        List<String> details = new ArrayList<>();
+        e.details().forEach((k, v) -> {
+            if (List.of("unit", "person", "to", "level", "units", "satisfied", "deadline").contains(k) && v != null && !v.toString().isBlank()) {
+                details.add(getTranslation("case.detail." + k) + "：" + v);
+            }
+        });
+        if (!details.isEmpty()) item.add(new Paragraph(String.join("；", details)));
+        if (e.note() != null) {
+            Paragraph note = new Paragraph(e.note());
+            note.addClassName("gc-timeline-note");
+            item.add(note);
+        }
+        for (Attachments.Stored file : e.attachments()) {
+            Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> cases.attachment(file.id())
+                    .map(content -> new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(content.data()),
+                            content.fileName(), content.contentType(), content.data().length))
+                    .orElseGet(() -> com.vaadin.flow.server.streams.DownloadResponse.error(404))), file.fileName());
+            link.addClassName("gc-attachment");
+            item.add(link);
+        }
+        return item;
+    }
+
+    /** The dialog for one action: what it needs (a note, a reason, a unit, an outcome, files) and nothing more. */
+    private void open(CaseAction action, GridUser user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("case.action." + action) + " · " + shown.code());
+        TextArea note = new TextArea(getTranslation(switch (action) {
+            case REPORT -> "case.input.outcome";
+            case REJECT, ESCALATE, REFER, REOPEN -> "case.input.reason";
+            case FOLLOW_UP -> "case.input.visit";
+            default -> "case.input.note";
+        }));
+        note.setId("action-note");
+        note.setWidthFull();
+        note.setMaxLength(5000);
+        TextField unit = new TextField(getTranslation("field.responsibleUnit"));
+        unit.setValue(shown.responsibleUnit() == null ? "" : shown.responsibleUnit());
+        TextField person = new TextField(getTranslation("field.responsiblePerson"));
+        person.setId("action-person");
+        TextField body = new TextField(getTranslation("field.referredTo"));
+        TextField units = new TextField(getTranslation("case.input.units"));
+        units.setHelperText(getTranslation("case.input.unitsHelp"));
+        Checkbox satisfied = new Checkbox(getTranslation("case.input.satisfied"), true);
+        Select<String> level = new Select<>();
+        level.setLabel(getTranslation("field.supervision"));
+        level.setItems("NONE", "TOWNSHIP", "CITY");
+        level.setItemLabelGenerator(l -> getTranslation("supervision." + l));
+        level.setValue(shown.supervision());
+        AttachmentUpload upload = new AttachmentUpload(limits, CaseDetailView::notify);
+        switch (action) {
+            case ROUTE -> dialog.add(unit, person, note);
+            case REFER -> dialog.add(body, note);
+            case JOINT -> dialog.add(units, note);
+            case FOLLOW_UP -> dialog.add(note, satisfied);
+            case SUPERVISE -> dialog.add(level, note);
+            case REPORT -> dialog.add(note, upload);
+            default -> dialog.add(note);
+        }
+        Button confirm = new Button(getTranslation("action.confirm"), e -> {
+            long v = shown.version();
+            try {
+                switch (action) {
+                    case ROUTE -> workflow.route(id, v, unit.getValue(), person.getValue(), note.getValue());
+                    case SIGN -> workflow.sign(id, v, note.getValue());
+                    case REPORT -> workflow.report(id, v, note.getValue(), upload.files());
+                    case ACCEPT -> workflow.accept(id, v, note.getValue());
+                    case REJECT -> workflow.reject(id, v, note.getValue());
+                    case FOLLOW_UP -> workflow.followUp(id, v, note.getValue(), satisfied.getValue());
+                    case ESCALATE -> workflow.escalate(id, v, note.getValue());
+                    case REFER -> workflow.refer(id, v, body.getValue(), note.getValue());
+                    case JOINT -> workflow.joint(id, v, Arrays.asList(units.getValue().split("[,，、;；]")), note.getValue());
+                    case REOPEN -> workflow.reopen(id, v, note.getValue());
+                    case SUPERVISE -> workflow.supervise(id, v, level.getValue(), note.getValue());
+                    default -> throw new IllegalStateException(action.name());
+                }
+                dialog.close();
+                Notification.show(getTranslation("action.done"), 2500, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
+                render();
+            } catch (CaseConflictException conflict) {
+                // Someone acted first: say so, keep the dialog and its text, show the case as it is now.
+                notify(getTranslation("case.action.conflict"));
+                render();
+            } catch (IllegalTransitionException notNow) {
+                notify(getTranslation("case.action.notNow"));
+                dialog.close();
+                render();
+            } catch (CurrentUser.AccessDeniedException denied) {
+                notify(getTranslation("error.denied"));
+            } catch (IllegalArgumentException invalid) {
+                notify(invalid.getMessage());
+            }
+        });
+        confirm.setId("action-confirm");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private static void notify(String message) {
+        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.ERROR);
+        n.setId("action-error");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (shown == null ? getTranslation("nav.cases") : shown.code()) + " · " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,168 @@
+package com.gridcommand.casework;
+
+import com.gridcommand.casework.ui.CaseDetailView;
+import com.gridcommand.casework.ui.CaseListView;
+import com.gridcommand.leaflet.LeafletMap;
+import com.gridcommand.security.internal.GridUserRepository;
+import com.gridcommand.support.IntegrationTest;
+import com.gridcommand.support.WithGridUserFactory;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The case views' logic without a browser: filters and a drawn area decide what the list and its map
+ * hold; the case page offers exactly the actions of the step and role; a user acting on a case someone
+ * changed meanwhile is told, and what they typed stays.
+ */
+@IntegrationTest
+@ViewPackages(classes = {CaseListView.class, CaseDetailView.class})
+class CaseViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    GridUserRepository users;
+
+    private final List<Long> made = new ArrayList<>();
+
+    void signIn(String username) {
+        var context = WithGridUserFactory.contextOf(users, username);
+        SecurityContextHolder.setContext(context);
+        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        SecurityContextHolder.clearContext();
+        for (long id : made) jdbc.sql("delete from gov_case where id = :id").param("id", id).update();
+    }
+
+    @SuppressWarnings("unchecked")
+    Grid<CaseListItem> grid() {
+        return $(Grid.class).id("case-list");
+    }
+
+    Set<Long> listed() {
+        var tester = test(grid());
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < tester.size(); i++) ids.add(tester.getRow(i).id());
+        return ids;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStepFilterAndADrawnPolygonDecideTheListAndItsMap() {
+        signIn("zhihui");
+        navigate(CaseListView.class);
+        assertThat(test(grid()).size()).isEqualTo(jdbc.sql("select count(*) from gov_case").query(Integer.class).single());
+
+        MultiSelectComboBox<CaseStep> steps = $(MultiSelectComboBox.class).id("filter-step");
+        test(steps).selectItem("报结反馈");
+        assertThat(listed()).isEqualTo(new HashSet<>(jdbc.sql("select id from gov_case where step = 'FEEDBACK'").query(Long.class).list()));
+        assertThat($(Span.class).id("case-total").getText()).isEqualTo("共 " + listed().size() + " 件");
+
+        // A polygon drawn over the west half of the first township: the FEEDBACK cases inside it.
+        String polygon = jdbc.sql("""
+                        select ST_AsGeoJSON(ST_Envelope(ST_MakeLine(ST_MakePoint(ST_XMin(e), ST_YMin(e)), ST_MakePoint((ST_XMin(e) + ST_XMax(e)) / 2, ST_YMax(e)))))
+                          from (select ST_Envelope(geom) e from township order by code limit 1) t""").query(String.class).single();
+        LeafletMap map = $(LeafletMap.class).id("case-map");
+        ComponentUtil.fireEvent(map, new LeafletMap.ShapeDrawnEvent(map, true, "polygon", polygon, 0, 0, 0));
+        Set<Long> inside = new HashSet<>(jdbc.sql("""
+                        select id from gov_case where step = 'FEEDBACK' and ST_Intersects(geom, ST_SetSRID(ST_GeomFromGeoJSON(:p), 4326))""")
+                .param("p", polygon).query(Long.class).list());
+        assertThat(inside).isNotEmpty();
+        assertThat(listed()).isEqualTo(inside);
+        assertThat($(Span.class).id("select-info").getText().replaceAll("\\D", "")).isEqualTo(String.valueOf(
+                jdbc.sql("select count(*) from gov_case where ST_Intersects(geom, ST_SetSRID(ST_GeomFromGeoJSON(:p), 4326))")
+                        .param("p", polygon).query(Integer.class).single()));
+
+        // The map shows what the list holds, in the reported view.
+        ComponentUtil.fireEvent(map, new LeafletMap.MoveEvent(map, true, 120.0, 28.0, 122.0, 30.0, 11, 800, 600));
+        assertThat(map.layer("cases").orElseThrow().features().keySet()).isEqualTo(inside.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
+
+        // Cleared: every case again.
+        test($(Button.class).id("select-clear")).click();
+        steps.clear();
+        assertThat(test(grid()).size()).isEqualTo(jdbc.sql("select count(*) from gov_case").query(Integer.class).single());
+    }
+
+    long caseIn(CaseStep step) {
+        long id = jdbc.sql("""
+                        insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline,
+                                              step_started_at, step_deadline, geom)
+                        select 'V-' || substr(md5(random()::text), 1, 20), '视图测试', '', 'NEIGHBOUR', 1, 'PATROL', :step, now(), now() + interval '5 days',
+                               now(), now() + interval '1 day', ST_PointOnSurface(geom)
+                          from grid_cell where code = :cell returning id""")
+                .param("step", step.name()).param("cell", users.byUsername("wangge").orElseThrow().scope().codes().getFirst())
+                .query(Long.class).single();
+        made.add(id);
+        return id;
+    }
+
+    Set<String> actionsOffered() {
+        Set<String> ids = new HashSet<>();
+        $(Button.class).all().forEach(b -> b.getId().filter(i -> i.startsWith("action-")).ifPresent(ids::add));
+        return ids;
+    }
+
+    @Test
+    void theCasePageOffersTheActionsOfItsStepToTheRole() {
+        long id = caseIn(CaseStep.SUPERVISION);
+        signIn("wangge");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        assertThat(actionsOffered()).containsExactlyInAnyOrder("action-report", "action-escalate", "action-correct");
+        signIn("lingdao");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        assertThat(actionsOffered()).containsExactlyInAnyOrder("action-escalate", "action-refer", "action-joint", "action-supervise");
+        // A case outside the reader's areas reads as no case at all.
+        long elsewhere = jdbc.sql("""
+                        select k.id from gov_case k join grid_cell c on c.id = k.grid_cell_id where c.code <> all(:mine) order by k.id limit 1""")
+                .param("mine", users.byUsername("wangge").orElseThrow().scope().codes().toArray(String[]::new)).query(Long.class).single();
+        signIn("wangge");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(elsewhere)));
+        assertThat(actionsOffered()).isEmpty();
+        assertThat($(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("案件不存在，或不在您的管辖范围内");
+    }
+
+    @Test
+    void actingOnACaseSomeoneChangedMeanwhileSaysSoAndKeepsWhatWasTyped() {
+        long id = caseIn(CaseStep.SUPERVISION);
+        signIn("wangge");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        test($(Button.class).id("action-report")).click();
+        TextArea note = $(TextArea.class).id("action-note");
+        test(note).setValue("已调解完毕");
+        // Meanwhile someone else changed the case.
+        jdbc.sql("update gov_case set version = version + 1, responsible_person = '另一人' where id = :id").param("id", id).update();
+        test($(Button.class).id("action-confirm")).click();
+        assertThat(test($(Notification.class).last()).getText()).contains("该案件刚被他人处理");
+        assertThat(note.getValue()).isEqualTo("已调解完毕");
+        assertThat(note.isAttached()).isTrue();
+        assertThat(jdbc.sql("select step from gov_case where id = :id").param("id", id).query(String.class).single()).isEqualTo("SUPERVISION");
+        // Confirmed again, knowingly: it applies to the case as it is now.
+        test($(Button.class).id("action-confirm")).click();
+        assertThat(jdbc.sql("select step from gov_case where id = :id").param("id", id).query(String.class).single()).isEqualTo("FEEDBACK");
+        assertThat($(Span.class).id("case-step").getText()).isEqualTo("报结反馈");
+    }
+}
