@@ -1,5 +1,8 @@
 package com.gridcommand.dispatch.internal;
 
+import com.gridcommand.dispatch.Ping;
+import com.gridcommand.dispatch.PositionIngest;
+import com.gridcommand.security.DeviceService;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -24,10 +27,10 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * Moves on-duty demo responders along the roads until real trackers report (a later issue brings the
- * ingest API). Each mover drives or walks a shortest path to a random junction a few kilometres away,
- * then picks another; positions are written to the database like a device's would be, so they reach
- * every dashboard through the change feed. Off with {@code gridcommand.simulator.enabled=false}.
+ * Moves on-duty demo responders along the roads until real trackers report. Each mover drives or walks a
+ * shortest path to a random junction a few kilometres away, then picks another. Each has a simulated
+ * device, and its positions go through {@link PositionIngest} exactly as a tracker's would (tracks,
+ * checks, current position, change feed). Off with {@code gridcommand.simulator.enabled=false}.
  */
 @Component
 @ConditionalOnProperty(name = "gridcommand.simulator.enabled", havingValue = "true")
@@ -37,6 +40,7 @@ class ResponderSimulator {
     private static final double METRES_PER_DEGREE = 111_320.0;
 
     private final JdbcTemplate jdbc;
+    private final PositionIngest ingest;
     private final int maxMovers;
     private final double speedFactor;
     private final long tickMillis;
@@ -53,6 +57,7 @@ class ResponderSimulator {
 
     private static final class Mover {
         final long id;
+        DeviceService.DeviceIdentity device;
         final double metresPerSecond;
         Coordinate[] route = new Coordinate[0];
         int leg;
@@ -68,10 +73,11 @@ class ResponderSimulator {
         }
     }
 
-    ResponderSimulator(JdbcTemplate jdbc, @Value("${gridcommand.simulator.movers:40}") int maxMovers,
+    ResponderSimulator(JdbcTemplate jdbc, PositionIngest ingest, @Value("${gridcommand.simulator.movers:40}") int maxMovers,
                        @Value("${gridcommand.simulator.speed-factor:3}") double speedFactor,
                        @Value("${gridcommand.simulator.tick-millis:2000}") long tickMillis) {
         this.jdbc = jdbc;
+        this.ingest = ingest;
         this.maxMovers = maxMovers;
         this.speedFactor = speedFactor;
         this.tickMillis = tickMillis;
@@ -113,27 +119,38 @@ class ResponderSimulator {
             };
             movers.add(new Mover(rs.getLong(1), kmh / 3.6 * speedFactor, at, nearestNode(at)));
         }, maxMovers);
+        for (Mover m : movers) m.device = device(m.id);
         log.info("Responder simulator moving {} responders along {} road junctions every {} ms", movers.size(), nodes.length, tickMillis);
         heartbeat();
     }
 
-    /** On-duty responders who stand still report too: their positions stay current, not stale. */
+    /** The simulated tracker of a mover (made once; it has no usable token). */
+    private DeviceService.DeviceIdentity device(long responderId) {
+        String prefix = "sim" + String.format("%05d", responderId % 100_000);
+        jdbc.update("""
+                insert into device (name, token_prefix, token_hash, responder_id, created_by)
+                select '模拟终端 ' || code, ?, 'simulated: no token matches', id, 'simulator' from responder where id = ?
+                on conflict (token_prefix) do nothing""", prefix, responderId);
+        return jdbc.queryForObject("select id, name, responder_id from device where token_prefix = ?",
+                (rs, i) -> new DeviceService.DeviceIdentity(rs.getLong(1), rs.getString(2), rs.getLong(3)), prefix);
+    }
+
+    /** On-duty responders who stand still and have no tracker report too: their positions stay current, not stale. */
     private void heartbeat() {
-        Long[] moving = movers.stream().map(m -> m.id).toArray(Long[]::new);
-        jdbc.update("update responder set position_at = now() where position is not null and status <> 'OFF_DUTY' and not (id = any (?))",
-                (Object) moving);
+        jdbc.update("""
+                update responder r set position_at = now() where position is not null and status <> 'OFF_DUTY'
+                   and not exists (select 1 from device d where d.responder_id = r.id and d.revoked_at is null)""");
     }
 
     @Scheduled(fixedDelayString = "${gridcommand.simulator.tick-millis:2000}", initialDelayString = "${gridcommand.simulator.tick-millis:2000}")
     synchronized void tick() {
         if (++ticks % HEARTBEAT_TICKS == 0) heartbeat();
         if (movers.isEmpty()) return;
-        List<Object[]> updates = new ArrayList<>(movers.size());
+        java.time.Instant now = java.time.Instant.now();
         for (Mover m : movers) {
             advance(m, m.metresPerSecond * tickMillis / 1000.0);
-            updates.add(new Object[]{m.at.x, m.at.y, m.id});
+            ingest.accept(m.device, List.of(Ping.at(now, m.at.y, m.at.x)));
         }
-        jdbc.batchUpdate("update responder set position = ST_SetSRID(ST_MakePoint(?, ?), 4326), position_at = now() where id = ?", updates);
     }
 
     private void advance(Mover m, double metres) {

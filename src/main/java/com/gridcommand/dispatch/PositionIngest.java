@@ -1,0 +1,248 @@
+package com.gridcommand.dispatch;
+
+import com.gridcommand.dispatch.PingRejectedException.Reason;
+import com.gridcommand.security.DeviceService.DeviceIdentity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stores tracker positions as tracks and keeps each responder's current position.
+ * <ul>
+ * <li>Idempotent: (device, device time) is the key; a resent ping is a duplicate, answered as success.</li>
+ * <li>Out-of-order safe: the current position moves only to a fix newer (by device time) than the one it has.</li>
+ * <li>Bounded: coordinates, time, speed, bearing, accuracy, altitude and battery are checked, and a fix that
+ *     would mean travelling faster than {@link #MAX_SPEED_KMH} from its neighbours in time is refused —
+ *     each with its own reason, and nothing of a refused fix is stored.</li>
+ * <li>Durable: a request's fixes are committed in one transaction before it is answered.</li>
+ * </ul>
+ * Tracks live in {@code position_report}, partitioned by day; partitions are made ahead and on demand.
+ */
+@Service
+public class PositionIngest {
+
+    public static final double MAX_SPEED_KMH = 250;
+    public static final int MAX_BATCH = 1_000;
+    /** A fix may be this far ahead of the server's clock (devices' clocks drift). */
+    public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+    private static final double EARTH_METRES = 6_371_008.8;
+
+    public enum Outcome { STORED, DUPLICATE, REJECTED }
+
+    /** What became of one ping of a request, by its index there. */
+    public record Result(int index, Outcome outcome, Reason reason, String message) {}
+
+    public record Summary(List<Result> results) {
+        public long count(Outcome outcome) {
+            return results.stream().filter(r -> r.outcome() == outcome).count();
+        }
+
+        public List<Result> rejected() {
+            return results.stream().filter(r -> r.outcome() == Outcome.REJECTED).toList();
+        }
+    }
+
+    private record Fix(Instant time, double lat, double lon) {}
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final Duration maxAge;
+    /** The newest stored fix per device, to check a new one against without a query. */
+    private final Map<Long, Fix> latest = new ConcurrentHashMap<>();
+    private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
+
+    PositionIngest(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+                   @Value("${gridcommand.tracking.max-age:P7D}") Duration maxAge) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    /** Today's and tomorrow's partitions exist before the first ping of the day arrives. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "0 0 * * * *", zone = "UTC")
+    void prepareDays() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        partition(today);
+        partition(today.plusDays(1));
+    }
+
+    /** Checks, stores and applies a device's pings; the result lists each ping's outcome. */
+    public Summary accept(DeviceIdentity device, List<Ping> pings) {
+        if (pings.size() > MAX_BATCH) {
+            throw new PingRejectedException(Reason.TOO_MANY, "at most " + MAX_BATCH + " positions per request, got " + pings.size());
+        }
+        Instant now = clock.instant();
+        Result[] results = new Result[pings.size()];
+        List<Integer> valid = new ArrayList<>();
+        for (int i = 0; i < pings.size(); i++) {
+            try {
+                check(pings.get(i), now);
+                valid.add(i);
+            } catch (PingRejectedException e) {
+                results[i] = new Result(i, Outcome.REJECTED, e.reason(), e.getMessage());
+            }
+        }
+        valid.sort(Comparator.comparing((Integer i) -> pings.get(i).time()).thenComparingInt(i -> i));
+        for (Integer i : valid) partition(LocalDate.ofInstant(pings.get(i).time(), ZoneOffset.UTC));
+        Fix[] newest = new Fix[1];
+        transaction.executeWithoutResult(status -> {
+            Fix last = latest.computeIfAbsent(device.id(), id -> lastStored(id, null, true));
+            List<Integer> toStore = new ArrayList<>();
+            Set<Instant> seen = new HashSet<>();
+            for (Integer i : valid) {
+                Ping p = pings.get(i);
+                if (!seen.add(p.time())) {
+                    results[i] = new Result(i, Outcome.DUPLICATE, null, "the same device time was sent twice");
+                    continue;
+                }
+                Fix fix = new Fix(p.time(), p.lat(), p.lon());
+                String jump;
+                if (last == null || p.time().isAfter(last.time())) {
+                    jump = jump(last, fix);
+                } else {
+                    // A late fix: check it against its stored neighbours in time.
+                    jump = jump(lastStored(device.id(), p.time(), true), fix);
+                    if (jump == null) jump = jump(lastStored(device.id(), p.time(), false), fix);
+                }
+                if (jump != null) {
+                    results[i] = new Result(i, Outcome.REJECTED, Reason.IMPLAUSIBLE_JUMP, jump);
+                    continue;
+                }
+                toStore.add(i);
+                if (last == null || p.time().isAfter(last.time())) last = fix;
+            }
+            int[] stored = jdbc.batchUpdate("""
+                    insert into position_report (device_id, device_time, responder_id, received_at, position,
+                                                 speed_mps, bearing, altitude_m, accuracy_m, battery_pct)
+                    values (?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?)
+                    on conflict do nothing""", toStore.stream().map(i -> {
+                Ping p = pings.get(i);
+                return new Object[]{device.id(), Timestamp.from(p.time()), device.responderId(), Timestamp.from(now), p.lon(), p.lat(),
+                        p.speedMps(), p.bearing(), p.altitudeMetres(), p.accuracyMetres(), p.batteryPercent()};
+            }).toList());
+            Fix newestStored = null;
+            for (int k = 0; k < toStore.size(); k++) {
+                int i = toStore.get(k);
+                boolean isNew = stored[k] != 0;
+                results[i] = new Result(i, isNew ? Outcome.STORED : Outcome.DUPLICATE, null, isNew ? null : "already stored");
+                Ping p = pings.get(i);
+                if (isNew && (newestStored == null || p.time().isAfter(newestStored.time()))) newestStored = new Fix(p.time(), p.lat(), p.lon());
+            }
+            if (newestStored != null && device.responderId() != null) {
+                // Out-of-order safe: only a newer fix moves the responder.
+                jdbc.update("""
+                        update responder set position = ST_SetSRID(ST_MakePoint(?, ?), 4326), position_at = ?
+                         where id = ? and (position_at is null or position_at < ?)""",
+                        newestStored.lon(), newestStored.lat(), Timestamp.from(newestStored.time()), device.responderId(),
+                        Timestamp.from(newestStored.time()));
+            }
+            newest[0] = last;
+        });
+        // Only after the commit: the cache never runs ahead of what is stored.
+        if (newest[0] != null) latest.merge(device.id(), newest[0], (a, b) -> b.time().isAfter(a.time()) ? b : a);
+        return new Summary(List.of(results));
+    }
+
+    /** Checks one ping on its own: ranges and time. */
+    void check(Ping p, Instant now) {
+        if (p.time() == null) throw new PingRejectedException(Reason.MISSING_FIELD, "a position needs its time");
+        if (!Double.isFinite(p.lat()) || p.lat() < -90 || p.lat() > 90) {
+            throw new PingRejectedException(Reason.LATITUDE_RANGE, "latitude must be between -90 and 90, got " + p.lat());
+        }
+        if (!Double.isFinite(p.lon()) || p.lon() < -180 || p.lon() > 180) {
+            throw new PingRejectedException(Reason.LONGITUDE_RANGE, "longitude must be between -180 and 180, got " + p.lon());
+        }
+        if (p.lat() == 0 && p.lon() == 0) throw new PingRejectedException(Reason.NO_FIX, "0,0 is what a device sends without a GPS fix");
+        if (p.time().isAfter(now.plus(MAX_AHEAD))) {
+            throw new PingRejectedException(Reason.FUTURE_TIME, "the time " + p.time() + " is more than 5 minutes ahead of the server");
+        }
+        if (p.time().isBefore(now.minus(maxAge))) {
+            throw new PingRejectedException(Reason.TOO_OLD, "the time " + p.time() + " is older than " + maxAge.toDays() + " days");
+        }
+        range(p.speedMps(), 0, MAX_SPEED_KMH / 3.6, Reason.SPEED_RANGE, "speed");
+        if (p.bearing() != null && (!Double.isFinite(p.bearing()) || p.bearing() < 0 || p.bearing() > 360)) {
+            throw new PingRejectedException(Reason.BEARING_RANGE, "bearing must be between 0 and 360 degrees, got " + p.bearing());
+        }
+        range(p.accuracyMetres(), 0, 100_000, Reason.ACCURACY_RANGE, "accuracy");
+        range(p.altitudeMetres(), -500, 9_000, Reason.ALTITUDE_RANGE, "altitude");
+        range(p.batteryPercent(), 0, 100, Reason.BATTERY_RANGE, "battery");
+    }
+
+    private static void range(Double value, double min, double max, Reason reason, String name) {
+        if (value != null && (!Double.isFinite(value) || value < min || value > max)) {
+            throw new PingRejectedException(reason, "%s must be between %s and %s, got %s".formatted(name, fmt(min), fmt(max), value));
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+
+    /** Null if the move from {@code from} to {@code to} is possible at the maximum speed (plus GPS noise). */
+    private static String jump(Fix from, Fix to) {
+        if (from == null) return null;
+        double metres = metres(from, to);
+        double seconds = Math.abs(Duration.between(from.time(), to.time()).toMillis()) / 1000.0;
+        double allowed = MAX_SPEED_KMH / 3.6 * seconds + 100;
+        if (metres <= allowed) return null;
+        return "moving %.0f m in %.0f s would take %.0f km/h (limit %.0f km/h)".formatted(metres, seconds,
+                seconds == 0 ? Double.POSITIVE_INFINITY : metres / seconds * 3.6, MAX_SPEED_KMH);
+    }
+
+    static double metres(Fix a, Fix b) {
+        double p1 = Math.toRadians(a.lat()), p2 = Math.toRadians(b.lat());
+        double dp = p2 - p1, dl = Math.toRadians(b.lon() - a.lon());
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    /** The device's stored fix just before (or after) a time; with no time, its newest. */
+    private Fix lastStored(long deviceId, Instant around, boolean before) {
+        String sql = around == null
+                ? "select device_time, ST_Y(position), ST_X(position) from position_report where device_id = ? order by device_time desc limit 1"
+                : before
+                ? "select device_time, ST_Y(position), ST_X(position) from position_report where device_id = ? and device_time < ? order by device_time desc limit 1"
+                : "select device_time, ST_Y(position), ST_X(position) from position_report where device_id = ? and device_time > ? order by device_time limit 1";
+        Object[] args = around == null ? new Object[]{deviceId} : new Object[]{deviceId, Timestamp.from(around)};
+        List<Fix> rows = jdbc.query(sql, (rs, i) -> new Fix(rs.getTimestamp(1).toInstant(), rs.getDouble(2), rs.getDouble(3)), args);
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    /** The day's partition, made in its own short transaction the first time a day is seen. */
+    private void partition(LocalDate day) {
+        if (partitions.contains(day)) return;
+        ownTransaction.executeWithoutResult(s -> jdbc.queryForObject("select position_report_partition(?)", String.class, day));
+        partitions.add(day);
+    }
+
+    /** Forgets cached fixes (tests that roll back their data). */
+    public void forget() {
+        latest.clear();
+    }
+}
