@@ -340,6 +340,13 @@
       return !!(layer && this._map && this._map.hasLayer(layer.group));
     }
 
+    /** A feature's properties as the map holds them (a copy), or null. */
+    featureProperties(layerId, featureId) {
+      const layer = this._layers.get(layerId);
+      const entry = layer && layer.features.get(String(featureId));
+      return entry ? Object.assign({}, entry.feature.properties) : null;
+    }
+
     featureLatLng(layerId, featureId) {
       const layer = this._layers.get(layerId);
       const entry = layer && layer.features.get(String(featureId));
@@ -471,11 +478,14 @@
       }
       if (definition.tooltip) {
         const entryOf = () => layer.features.get(id);
-        leaflet.bindTooltip(() => {
+        // Labels on lines and areas go on each drawn part: a group's permanent tooltip would not open.
+        const target = definition.labels && !isPoint(feature) && leaflet.eachLayer ? leaflet.getLayers()[0] : leaflet;
+        if (target) target.bindTooltip(() => {
           const current = entryOf();
           const text = current ? current.feature.properties[definition.tooltip] : '';
           return node('span', 'gc-tooltip-text', text === undefined ? '' : text);
-        }, { sticky: !isPoint(feature), direction: 'top', opacity: 0.95 });
+        }, definition.labels ? { permanent: true, direction: 'right', className: 'gc-label', opacity: 0.95 }
+          : { sticky: !isPoint(feature), direction: 'top', opacity: 0.95 });
       }
       if (definition.interactive !== false) {
         leaflet.on('click', e => {

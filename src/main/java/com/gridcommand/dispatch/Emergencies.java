@@ -152,6 +152,13 @@ public class Emergencies {
         return Optional.of(new Situation(e, rings, places, units, checklist, leaders));
     }
 
+    /** The rings around an emergency as GeoJSON polygons, innermost first (true metres: buffered as geography). */
+    @Transactional(readOnly = true)
+    public List<String> rings(long id) {
+        return RINGS.stream().map(m -> jdbc.sql("select ST_AsGeoJSON(ST_Buffer(geom::geography, :m, 48)::geometry, 6) from emergency where id = :id")
+                .param("m", (double) m).param("id", id).query(String.class).single()).toList();
+    }
+
     /** Ticks an item of the checklist as done (once; the first to tick it is recorded). */
     public void check(long id, int itemNo) {
         current.require(Role.COMMAND, Role.DISPATCHER, Role.LEADER);

@@ -108,6 +108,36 @@ public class ResponderService {
         if (rows == 0) throw new CurrentUser.AccessDeniedException("that responder is outside your areas");
     }
 
+    /** A line of the unit status board: who, what, and the task they are on. */
+    public record BoardRow(long id, String code, String name, String kind, String team, String status, String target) {}
+
+    /** Every responder in scope (leaders aside) with their current task, for the status board. */
+    public List<BoardRow> board() {
+        return ScopeSql.bind(jdbc.sql("""
+                        select r.id, r.code, r.name, r.kind, r.team, r.status,
+                               coalesce(c.code || ' ' || c.title, e.title) as target
+                          from responder r
+                          left join assignment a on a.responder_id = r.id and a.status in ('ASSIGNED', 'ACCEPTED', 'EN_ROUTE', 'ON_SCENE')
+                          left join gov_case c on c.id = a.case_id left join emergency e on e.id = a.emergency_id
+                         where r.kind <> 'LEADER' and\s""" + IN_SCOPE + " order by r.name, r.id"), current.scope())
+                .query((rs, i) -> new BoardRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+                        rs.getString("team"), rs.getString("status"), rs.getString("target")))
+                .list();
+    }
+
+    /** Where a responder in scope is: [lon, lat]. */
+    public Optional<double[]> position(long id) {
+        return ScopeSql.bind(jdbc.sql("select ST_X(r.position), ST_Y(r.position) from responder r where r.id = :id and r.position is not null and " + IN_SCOPE),
+                        current.scope())
+                .param("id", id).query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).optional();
+    }
+
+    /** The arrival norm in minutes of the township at a point (5 in the city, 10 in the suburbs by default); null outside. */
+    public Integer arrivalNorm(double lon, double lat) {
+        return jdbc.sql("select arrival_norm_minutes from township where ST_Intersects(geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)) order by code limit 1")
+                .param("lon", lon).param("lat", lat).query(Integer.class).optional().orElse(null);
+    }
+
     static List<String> texts(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }

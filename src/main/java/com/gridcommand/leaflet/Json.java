@@ -64,6 +64,7 @@ final class Json {
         n.put("interactive", d.interactive());
         if (d.zoomHint() != null) n.put("zoomHint", d.zoomHint());
         n.put("inControl", d.inControl());
+        if (d.labels()) n.put("labels", true);
         return n.toString();
     }
 

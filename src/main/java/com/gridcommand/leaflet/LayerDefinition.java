@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record LayerDefinition(String id, String title, int order, boolean canvas, Cluster cluster, Integer minZoom,
                               Integer maxZoom, Style style, List<StyleRule> rules, String tooltip, List<LegendEntry> legend,
-                              boolean visible, boolean interactive, String zoomHint, boolean inControl) {
+                              boolean visible, boolean interactive, String zoomHint, boolean inControl, boolean labels) {
 
     /** @param disableAtZoom from this zoom on every point is drawn on its own */
     public record Cluster(int radius, int disableAtZoom) {}
@@ -40,6 +40,7 @@ public record LayerDefinition(String id, String title, int order, boolean canvas
         private boolean interactive = true;
         private String zoomHint;
         private boolean inControl = true;
+        private boolean labels;
 
         private Builder(String id, String title) {
             if (id == null || !id.matches("[A-Za-z][A-Za-z0-9_-]*")) throw new IllegalArgumentException("layer id must be a simple name: " + id);
@@ -59,16 +60,18 @@ public record LayerDefinition(String id, String title, int order, boolean canvas
         public Builder notInteractive() { this.interactive = false; return this; }
         public Builder zoomHint(String hint) { this.zoomHint = hint; return this; }
         public Builder notInControl() { this.inControl = false; return this; }
+        /** The tooltip text stays shown beside each feature, as a label (e.g. travel times). */
+        public Builder labels() { this.labels = true; return this; }
 
         public LayerDefinition build() {
             return new LayerDefinition(id, title, order, canvas, cluster, minZoom, maxZoom, style, List.copyOf(rules), tooltip,
-                    List.copyOf(legend), visible, interactive, zoomHint, inControl);
+                    List.copyOf(legend), visible, interactive, zoomHint, inControl, labels);
         }
     }
 
     LayerDefinition withVisible(boolean v) {
         return new LayerDefinition(id, title, order, canvas, cluster, minZoom, maxZoom, style, rules, tooltip, legend, v,
-                interactive, zoomHint, inControl);
+                interactive, zoomHint, inControl, labels);
     }
 
     /** Whether the layer shows at a zoom, ignoring the user's switch. */

@@ -6,10 +6,12 @@ import com.gridcommand.casework.CaseConflictException;
 import com.gridcommand.casework.CaseDetails;
 import com.gridcommand.casework.CaseEvent;
 import com.gridcommand.casework.CaseService;
+import com.gridcommand.casework.CaseStep;
 import com.gridcommand.casework.CaseWorkflow;
 import com.gridcommand.casework.CaseWorkflowService;
 import com.gridcommand.casework.IllegalTransitionException;
 import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
 import com.gridcommand.security.GridUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -147,6 +149,14 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
                 correct.addThemeVariants(ButtonVariant.TERTIARY);
                 correct.setId("action-correct");
                 actions.add(correct);
+            }
+            if (c.caseStep() != CaseStep.CLOSED && user.has(Role.DISPATCHER, Role.COMMAND)) {
+                // Sending people to the place: the dispatch screen with this case as its target.
+                com.vaadin.flow.component.html.Anchor dispatch = new com.vaadin.flow.component.html.Anchor("dispatch?case=" + id,
+                        getTranslation("case.dispatch"));
+                dispatch.setId("action-dispatch");
+                dispatch.addClassName("gc-action-link");
+                actions.add(dispatch);
             }
         });
 
