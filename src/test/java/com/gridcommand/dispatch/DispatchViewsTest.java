@@ -1,0 +1,122 @@
+package com.gridcommand.dispatch;
+
+import com.gridcommand.dispatch.ui.DispatchView;
+import com.gridcommand.dispatch.ui.MyTasksView;
+import com.gridcommand.security.internal.GridUserRepository;
+import com.gridcommand.support.As;
+import com.gridcommand.support.IntegrationTest;
+import com.gridcommand.support.WithGridUserFactory;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dispatch screens' logic without a browser: a case as the target lists the nearest units in the
+ * service's order and one click assigns the first; the responder's own screen offers exactly the next
+ * steps and takes them.
+ */
+@IntegrationTest
+@ViewPackages(classes = {DispatchView.class, MyTasksView.class})
+class DispatchViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    GridUserRepository users;
+    @Autowired
+    NearestResponders nearest;
+    @Autowired
+    Assignments assignments;
+
+    private long caseId;
+    private Candidate best;
+    private String statusBefore;
+
+    void signIn(String username) {
+        var context = WithGridUserFactory.contextOf(users, username);
+        SecurityContextHolder.setContext(context);
+        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+    }
+
+    @BeforeEach
+    void pick() {
+        caseId = jdbc.sql("""
+                select c.id from gov_case c where c.step not in ('CLOSED', 'REFERRED')
+                   and (select count(*) from responder r where r.status = 'AVAILABLE' and r.kind <> 'LEADER'
+                          and ST_DWithin(r.position::geography, c.geom::geography, 3000)) >= 3
+                 order by c.id desc limit 1""").query(Long.class).single();
+        double[] at = jdbc.sql("select ST_X(geom), ST_Y(geom) from gov_case where id = :id").param("id", caseId)
+                .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+        best = As.user(users, "diaodu", () -> nearest.nearestWithTravel(at[0], at[1], DispatchView.CANDIDATES, CandidateFilter.ANY, 5)).getFirst();
+        statusBefore = jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        SecurityContextHolder.clearContext();
+        jdbc.sql("update app_user set responder_id = null where username = 'wangge'").update();
+        jdbc.sql("delete from assignment where responder_id = :r").param("r", best.id()).update();
+        jdbc.sql("update responder set status = :s where id = :id").param("s", statusBefore).param("id", best.id()).update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<Candidate> candidates() {
+        return $(Grid.class).id("candidates");
+    }
+
+    @Test
+    void aCaseAsTargetListsTheNearestUnitsAndOneClickAssignsTheFirst() {
+        signIn("diaodu");
+        com.vaadin.flow.component.UI.getCurrent().navigate(DispatchView.class,
+                com.vaadin.flow.router.QueryParameters.of("case", Long.toString(caseId)));
+        var grid = test(candidates());
+        assertThat(grid.size()).isEqualTo(DispatchView.CANDIDATES);
+        assertThat(grid.getRow(0).id()).isEqualTo(best.id());
+        Button send = (Button) grid.getCellComponent(0, 0);
+        assertThat(send.getElement().getAttribute("data-responder")).isEqualTo(Long.toString(best.id()));
+        test(send).click();
+        assertThat(jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single()).isEqualTo("ASSIGNED");
+        assertThat(jdbc.sql("select count(*) from assignment where case_id = :c and responder_id = :r and status = 'ASSIGNED'")
+                .param("c", caseId).param("r", best.id()).query(Integer.class).single()).isEqualTo(1);
+        // The unit has left the candidates; it is among the active assignments.
+        assertThat(test(candidates()).size()).isEqualTo(DispatchView.CANDIDATES);
+        for (int i = 0; i < test(candidates()).size(); i++) assertThat(test(candidates()).getRow(i).id()).isNotEqualTo(best.id());
+        @SuppressWarnings("unchecked")
+        Grid<Assignment> active = $(Grid.class).id("active-assignments");
+        assertThat(test(active).size()).isGreaterThanOrEqualTo(1);
+        boolean listed = false;
+        for (int i = 0; i < test(active).size(); i++) listed |= test(active).getRow(i).responderId() == best.id();
+        assertThat(listed).isTrue();
+    }
+
+    @Test
+    void theRespondersOwnScreenOffersTheNextStepsAndTakesThem() {
+        jdbc.sql("update app_user set responder_id = :r where username = 'wangge'").param("r", best.id()).update();
+        long assignment = As.user(users, "diaodu", () -> assignments.assignToCase(caseId, best.id()).id());
+        signIn("wangge");
+        navigate(MyTasksView.class);
+        assertThat($(Button.class).all().stream().flatMap(b -> b.getId().stream()).filter(i -> i.startsWith("task-")).toList())
+                .containsExactlyInAnyOrder("task-accepted", "task-en-route", "task-declined");
+        test($(Button.class).id("task-en-route")).click();
+        assertThat($(Button.class).all().stream().flatMap(b -> b.getId().stream()).filter(i -> i.startsWith("task-")).toList())
+                .containsExactly("task-on-scene");
+        test($(Button.class).id("task-on-scene")).click();
+        test($(Button.class).id("task-finished")).click();
+        assertThat(jdbc.sql("select status from assignment where id = :id").param("id", assignment).query(String.class).single()).isEqualTo("FINISHED");
+        assertThat(jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single()).isEqualTo("RETURNING");
+        test($(Button.class).id("task-available")).click();
+        assertThat(jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single()).isEqualTo("AVAILABLE");
+    }
+}
