@@ -48,7 +48,7 @@ public class RulesView extends Div implements HasDynamicTitle {
     private final Grid<WorkingCalendar.CalendarDay> dayGrid = new Grid<>();
     private final Select<Integer> year = new Select<>();
 
-    public RulesView(RoutingRules rules, WorkingCalendar calendar, Clock clock) {
+    public RulesView(RoutingRules rules, WorkingCalendar calendar, com.gridcommand.dispatch.ArrivalNorms norms, Clock clock) {
         this.rules = rules;
         this.calendar = calendar;
         addClassName("gc-page");
@@ -136,11 +136,29 @@ public class RulesView extends Div implements HasDynamicTitle {
         Div addRow = new Div(day, kind, name, addDay);
         addRow.addClassName("gc-inline-form");
 
+        // --- arrival norms (dispatch): minutes per township
+        Div normFields = new Div();
+        normFields.addClassName("gc-step-clocks");
+        for (var norm : norms.list()) {
+            IntegerField field = new IntegerField(norm.name());
+            field.setId("norm-" + norm.code());
+            field.setValue(norm.minutes());
+            field.setMin(1);
+            field.setMax(120);
+            field.setStepButtonsVisible(true);
+            field.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation("rules.minutes")));
+            field.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) attempt(() -> norms.set(norm.townshipId(), e.getValue()));
+            });
+            normFields.add(field);
+        }
+
         refresh();
         add(new H2(getTranslation("nav.rules")),
                 new H3(getTranslation("rules.routing")), help, addRule, ruleGrid,
                 new H3(getTranslation("rules.clocks")), clocks,
-                new H3(getTranslation("rules.calendar")), new Paragraph(getTranslation("rules.calendarHelp")), year, dayGrid, addRow);
+                new H3(getTranslation("rules.calendar")), new Paragraph(getTranslation("rules.calendarHelp")), year, dayGrid, addRow,
+                new H3(getTranslation("rules.norms")), new Paragraph(getTranslation("rules.normsHelp")), normFields);
     }
 
     private void editRule(RoutingRules.Rule rule) {

@@ -14,9 +14,10 @@ import java.util.List;
  * The k nearest responders who can be sent (available, or returning from a job), in true metres.
  * <p>
  * The geography index answers "nearest first" with distances on a sphere; the exact order is on the
- * spheroid, and the two can swap near-ties. So the index gives k candidates, the largest of their exact
- * distances bounds the answer, and one more index-backed query takes everyone within that bound and sorts
- * them exactly. The result is the exact k nearest, still from two index scans.
+ * spheroid, and the two can swap near-ties. So one index scan takes 2k+8 candidates with both distances;
+ * if the k-th exact distance is clearly shorter than anyone unseen can be, that is the answer. Otherwise
+ * the k-th exact distance bounds it, and an index-backed query takes everyone within that bound and sorts
+ * them exactly. Either way the result is the exact k nearest.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,26 +47,63 @@ public class NearestResponders {
                  and (cast(:skill as text) is null or :skill = any (r.skills))
                  and (cast(:team as text) is null or r.team = :team)
                  and\s""" + ResponderService.IN_SCOPE;
-        var spec = jdbc.sql("""
-                        with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g),
-                        knn as (
-                            select ST_Distance(r.position::geography, here.g) as metres
-                              from responder r, here where %1$s
-                             order by r.position::geography <-> here.g limit :k),
-                        -- ST_DWithin and ST_Distance round differently at the last digit: a millimetre keeps the k-th inside.
-                        bound as (select max(metres) + 0.001 as metres from knn)
+        // One index scan: the 2k+8 nearest on the sphere, each with its exact distance on the spheroid.
+        int n = 2 * k + 8;
+        record Row(Candidate candidate, double sphere) {}
+        List<Row> rows = bind(jdbc.sql("""
+                        with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g)
+                        select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at,
+                               ST_X(r.position) as lon, ST_Y(r.position) as lat, ST_Distance(r.position::geography, here.g) as metres,
+                               r.position::geography <-> here.g as sphere
+                          from responder r, here where %s
+                         order by r.position::geography <-> here.g limit :n""".formatted(where)), lon, lat, filter).param("n", n)
+                .query((rs, i) -> new Row(candidate(rs), rs.getDouble("sphere"))).list();
+        List<Candidate> sorted = rows.stream().map(Row::candidate)
+                .sorted(java.util.Comparator.comparingDouble(Candidate::distanceMetres).thenComparingLong(Candidate::id)).toList();
+        if (rows.size() < n) return sorted.subList(0, Math.min(k, sorted.size())); // everyone who qualifies was seen
+        // Anyone not seen is at least as far on the sphere as the last one seen, so at least (1 - SPHERE_ERROR) of that
+        // on the spheroid. If the k-th is nearer than that, the answer is certain; otherwise bound and sort exactly.
+        double unseen = rows.getLast().sphere() * (1 - sphereError);
+        if (sorted.get(k - 1).distanceMetres() < unseen) return sorted.subList(0, k);
+        boundedScans.incrementAndGet();
+        double bound = sorted.get(k - 1).distanceMetres() + 0.001; // ST_DWithin and ST_Distance round apart at the last digit
+        return bind(jdbc.sql("""
+                        with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g)
                         select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at,
                                ST_X(r.position) as lon, ST_Y(r.position) as lat, ST_Distance(r.position::geography, here.g) as metres
-                          from responder r, here, bound
-                         where %1$s and ST_DWithin(r.position::geography, here.g, bound.metres)
-                         order by metres, r.id limit :k""".formatted(where));
-        spec = ScopeSql.bind(spec, current.scope())
-                .param("lon", lon).param("lat", lat).param("k", k)
+                          from responder r, here
+                         where %s and ST_DWithin(r.position::geography, here.g, :bound)
+                         order by metres, r.id limit :k""".formatted(where)), lon, lat, filter).param("bound", bound).param("k", k)
+                .query((rs, i) -> candidate(rs)).list();
+    }
+
+    /** Distances on the sphere and on the spheroid differ by well under this share (about 0.5 % at most). */
+    static final double SPHERE_ERROR = 0.01;
+    private volatile double sphereError = SPHERE_ERROR;
+    private final java.util.concurrent.atomic.AtomicLong boundedScans = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The margin in use; tests set 1 to take the bounded path every time. */
+    void sphereError(double margin) {
+        sphereError = margin;
+    }
+
+    /** How often the first scan was not enough (for tests and curiosity). */
+    long boundedScans() {
+        return boundedScans.get();
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec,
+                                                                              double lon, double lat, CandidateFilter filter) {
+        return ScopeSql.bind(spec, current.scope())
+                .param("lon", lon).param("lat", lat)
                 .param("kinds", "{" + String.join(",", filter.kinds()) + "}")
                 .param("skill", filter.skill()).param("team", filter.team());
-        return spec.query((rs, i) -> new Candidate(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+    }
+
+    private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Candidate(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("kind"),
                 rs.getString("team"), ResponderService.texts(rs.getArray("skills")), rs.getString("status"), rs.getDouble("lon"),
-                rs.getDouble("lat"), rs.getObject("position_at", OffsetDateTime.class), rs.getDouble("metres"), null)).list();
+                rs.getDouble("lat"), rs.getObject("position_at", OffsetDateTime.class), rs.getDouble("metres"), null);
     }
 
     /**

@@ -72,6 +72,23 @@ class NearestAndTravelTest {
     @Test
     void theKNearestAreExactlyThoseOfABruteForceScanInMetreOrder() {
         double[] box = generate();
+        checkAgainstBruteForce(box);
+    }
+
+    @Test
+    void theBoundedPathGivesTheSameExactAnswer() {
+        double[] box = generate();
+        nearest.sphereError(1); // never certain from the first scan: always bound and sort exactly
+        long before = nearest.boundedScans();
+        try {
+            checkAgainstBruteForce(box);
+        } finally {
+            nearest.sphereError(NearestResponders.SPHERE_ERROR);
+        }
+        assertThat(nearest.boundedScans() - before).as("every query took the bounded path").isEqualTo(40);
+    }
+
+    private void checkAgainstBruteForce(double[] box) {
         SplittableRandom random = new SplittableRandom(7);
         As.user(users, "diaodu", () -> {
             for (int q = 0; q < 40; q++) {
