@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -34,7 +33,10 @@ public class DevicesView extends Div implements HasDynamicTitle {
     private final Grid<DeviceService.Device> grid = new Grid<>();
     private final Clock clock;
 
-    public DevicesView(DeviceService devices, Clock clock) {
+    private final com.gridcommand.dispatch.ResponderService responders;
+
+    public DevicesView(DeviceService devices, com.gridcommand.dispatch.ResponderService responders, Clock clock) {
+        this.responders = responders;
         this.devices = devices;
         this.clock = clock;
         addClassName("gc-page");
@@ -76,11 +78,16 @@ public class DevicesView extends Div implements HasDynamicTitle {
         dialog.setHeaderTitle(getTranslation("devices.new"));
         TextField name = new TextField(getTranslation("devices.name"));
         name.setId("device-name");
-        IntegerField responder = new IntegerField(getTranslation("devices.responderId"));
+        // The responder whose position the device reports (and who acts on assignments through it).
+        var responder = new com.vaadin.flow.component.combobox.ComboBox<com.gridcommand.dispatch.ResponderService.BoardRow>(getTranslation("devices.responder"));
+        responder.setId("device-responder");
+        responder.setItems(responders.board());
+        responder.setItemLabelGenerator(r -> r.code() + " " + r.name() + (r.team() == null ? "" : " · " + r.team()));
+        responder.setClearButtonVisible(true);
         dialog.add(new FormLayout(name, responder));
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                DeviceService.Issued issued = devices.issue(name.getValue(), responder.getValue() == null ? null : responder.getValue().longValue());
+                DeviceService.Issued issued = devices.issue(name.getValue(), responder.getValue() == null ? null : responder.getValue().id());
                 dialog.removeAll();
                 Paragraph once = new Paragraph(getTranslation("devices.tokenOnce"));
                 TextField token = new TextField(getTranslation("devices.token"));

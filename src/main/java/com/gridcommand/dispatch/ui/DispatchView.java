@@ -27,7 +27,6 @@ import com.gridcommand.leaflet.LegendEntry;
 import com.gridcommand.leaflet.MapOptions;
 import com.gridcommand.leaflet.Style;
 import com.gridcommand.leaflet.StyleRule;
-import com.gridcommand.map.MapSettings;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.AttachEvent;
@@ -82,16 +81,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     public static final int CANDIDATES = 8;
     /** The live reach is recomputed at most this often while units move. */
     static final Duration REACH_EVERY = Duration.ofSeconds(10);
-    private static final Map<String, String> STATUS_COLOURS = new LinkedHashMap<>();
-
-    static {
-        STATUS_COLOURS.put("AVAILABLE", "#0e9f6e");
-        STATUS_COLOURS.put("ASSIGNED", "#3f83f8");
-        STATUS_COLOURS.put("EN_ROUTE", "#1a56db");
-        STATUS_COLOURS.put("ON_SCENE", "#7e3af2");
-        STATUS_COLOURS.put("RETURNING", "#76a9fa");
-        STATUS_COLOURS.put("OFF_DUTY", "#9ca3af");
-    }
+    private static final Map<String, String> STATUS_COLOURS = ResponderService.STATUS_COLOURS;
 
     private record Target(Long caseId, Long emergencyId, String label, double lon, double lat) {}
 
@@ -128,7 +118,8 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     DispatchView(ResponderService responders, NearestResponders nearest, Assignments assignments, LiveReach reach,
                  Emergencies emergencies, CaseService cases, AreaService areas, LiveUpdates live, CurrentUser current,
-                 MapSettings settings, Clock clock) {
+                 @org.springframework.beans.factory.annotation.Value("${gridcommand.map.tile-url:}") String tileUrl,
+                 @org.springframework.beans.factory.annotation.Value("${gridcommand.map.tile-attribution:}") String tileAttribution, Clock clock) {
         this.responders = responders;
         this.nearest = nearest;
         this.assignments = assignments;
@@ -165,7 +156,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         // ---- the map
         Optional<Bbox> extent = areas.extentInScope();
         LatLng centre = extent.map(b -> new LatLng((b.south() + b.north()) / 2, (b.west() + b.east()) / 2)).orElse(new LatLng(35, 105));
-        map = new LeafletMap(MapOptions.centredOn(centre, 12).withZoomRange(4, 19).withTiles(settings.tileUrl(), settings.tileAttribution())
+        map = new LeafletMap(MapOptions.centredOn(centre, 12).withZoomRange(4, 19).withTiles(tileUrl, tileAttribution)
                 .withLayerControlTitle(t.t("map.layers")));
         map.setId("dispatch-map");
         map.addClassName("gc-map");

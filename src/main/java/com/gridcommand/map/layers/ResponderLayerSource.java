@@ -27,16 +27,7 @@ import java.util.Optional;
 @org.springframework.stereotype.Component
 class ResponderLayerSource implements MapLayerSource {
 
-    static final Map<String, String> COLOURS = new LinkedHashMap<>();
-
-    static {
-        COLOURS.put("AVAILABLE", "#0e9f6e");
-        COLOURS.put("ASSIGNED", "#3f83f8");
-        COLOURS.put("EN_ROUTE", "#1a56db");
-        COLOURS.put("ON_SCENE", "#7e3af2");
-        COLOURS.put("RETURNING", "#76a9fa");
-        COLOURS.put("OFF_DUTY", "#9ca3af");
-    }
+    static final Map<String, String> COLOURS = ResponderService.STATUS_COLOURS;
 
     private final ResponderService responders;
     private final CurrentUser current;
