@@ -41,12 +41,13 @@ public class NearestResponders {
     public List<Candidate> nearest(double lon, double lat, int k, CandidateFilter filter) {
         new TravelTimes.Point(lon, lat);
         if (k < 1 || k > MAX_K) throw new IllegalArgumentException("k must be between 1 and " + MAX_K);
-        String where = """
-                r.status in ('AVAILABLE', 'RETURNING') and r.kind <> 'LEADER' and r.position is not null
-                 and (cardinality(:kinds::text[]) = 0 or r.kind = any (:kinds::text[]))
-                 and (cast(:skill as text) is null or :skill = any (r.skills))
-                 and (cast(:team as text) is null or r.team = :team)
-                 and\s""" + ResponderService.IN_SCOPE;
+        // Only the filters in use go into the query: an "unused or matches" clause would make the planner
+        // misjudge how many rows pass and sort them all instead of walking the distance index.
+        StringBuilder where = new StringBuilder("r.status in ('AVAILABLE', 'RETURNING') and r.kind <> 'LEADER' and r.position is not null");
+        if (!filter.kinds().isEmpty()) where.append(" and r.kind = any (:kinds::text[])");
+        if (filter.skill() != null) where.append(" and :skill = any (r.skills)");
+        if (filter.team() != null) where.append(" and r.team = :team");
+        where.append(" and ").append(ResponderService.IN_SCOPE);
         // One index scan: the 2k+8 nearest on the sphere, each with its exact distance on the spheroid.
         int n = 2 * k + 8;
         record Row(Candidate candidate, double sphere) {}
@@ -94,10 +95,11 @@ public class NearestResponders {
 
     private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec,
                                                                               double lon, double lat, CandidateFilter filter) {
-        return ScopeSql.bind(spec, current.scope())
-                .param("lon", lon).param("lat", lat)
-                .param("kinds", "{" + String.join(",", filter.kinds()) + "}")
-                .param("skill", filter.skill()).param("team", filter.team());
+        spec = ScopeSql.bind(spec, current.scope()).param("lon", lon).param("lat", lat);
+        if (!filter.kinds().isEmpty()) spec = spec.param("kinds", "{" + String.join(",", filter.kinds()) + "}");
+        if (filter.skill() != null) spec = spec.param("skill", filter.skill());
+        if (filter.team() != null) spec = spec.param("team", filter.team());
+        return spec;
     }
 
     private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -524,7 +524,10 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
                 long id = emergencies.declare(kind.getValue(), level.getValue(), title.getValue(), at.lng(), at.lat());
                 dialog.close();
                 refreshEmergencies();
-                emergencies.situation(id).ifPresent(s -> choose(new Target(null, id, s.emergency().title(), s.emergency().lon(), s.emergency().lat())));
+                emergencies.situation(id).ifPresent(s -> {
+                    choose(new Target(null, id, s.emergency().title(), s.emergency().lon(), s.emergency().lat()));
+                    map.setView(new LatLng(s.emergency().lat(), s.emergency().lon()), 14);
+                });
             } catch (IllegalArgumentException invalid) {
                 error(invalid.getMessage());
             }
