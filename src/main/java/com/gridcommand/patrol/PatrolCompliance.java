@@ -1,0 +1,82 @@
+package com.gridcommand.patrol;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Whether patrols were really there: a planned route against the tracks of its team's responders
+ * ({@code position_report}, the responders whose team is the route's team).
+ * <ul>
+ * <li>coverage: the share of the route's length within {@code metres} of the track driven in the window;</li>
+ * <li>time in each hotspot: the time between fixes while inside it (a gap over 5 minutes counts 5);</li>
+ * <li>on schedule: coverage within the window reaches {@link #ON_SCHEDULE_SHARE}.</li>
+ * </ul>
+ * Windows are China time; a window ending before it starts runs past midnight into the next day.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PatrolCompliance {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final double ON_SCHEDULE_SHARE = 0.8;
+    /** A silence longer than this between two fixes is not counted as time spent. */
+    public static final Duration MAX_GAP = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+
+    PatrolCompliance(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record HotspotTime(String code, Duration inside) {}
+
+    public record Result(long routeId, LocalDate day, OffsetDateTime windowStart, OffsetDateTime windowEnd, double coverage,
+                         boolean onSchedule, int fixes, List<HotspotTime> hotspots) {}
+
+    /** One patrol: a route on a day in a window (China time), with tracks matched within {@code metres}. */
+    public Result check(long routeId, LocalDate day, LocalTime from, LocalTime to, double metres) {
+        if (metres <= 0 || metres > 1000) throw new IllegalArgumentException("the matching distance is between 0 and 1,000 metres");
+        OffsetDateTime start = day.atTime(from).atZone(CHINA).toOffsetDateTime();
+        OffsetDateTime end = (to.isAfter(from) ? day : day.plusDays(1)).atTime(to).atZone(CHINA).toOffsetDateTime();
+        record Cover(double share, int fixes) {}
+        Cover cover = jdbc.sql("""
+                        with team as (select r.id from responder r join patrol_route p on p.team = r.team where p.id = :route),
+                        fixes as (select position, device_time from position_report
+                                   where responder_id in (select id from team) and device_time >= :start and device_time < :end),
+                        track as (select ST_Collect(position order by device_time) as pts,
+                                         case when count(*) > 1 then ST_MakeLine(position order by device_time) end as line,
+                                         count(*) as n from fixes),
+                        area as (select ST_Buffer(coalesce(track.line, track.pts)::geography, :m)::geometry as g from track),
+                        -- Segment by segment: a route that runs a street there and back counts it twice, as it is walked.
+                        parts as (select (ST_DumpSegments(p.geom)).geom as seg from patrol_route p where p.id = :route)
+                        select coalesce(sum(ST_Length(ST_Intersection(parts.seg, area.g)::geography))
+                                        / nullif(sum(ST_Length(parts.seg::geography)), 0), 0) as share,
+                               (select n from track)
+                          from parts, area""")
+                .param("route", routeId).param("start", start).param("end", end).param("m", metres)
+                .query((rs, i) -> new Cover(rs.getDouble(1), rs.getInt(2))).optional()
+                .filter(c -> jdbc.sql("select count(*) from patrol_route where id = :id").param("id", routeId).query(Integer.class).single() > 0)
+                .orElseThrow(() -> new IllegalArgumentException("no patrol route " + routeId));
+        List<HotspotTime> hotspots = jdbc.sql("""
+                        with team as (select r.id from responder r join patrol_route p on p.team = r.team where p.id = :route),
+                        fixes as (select responder_id, position, device_time,
+                                         lead(device_time) over (partition by responder_id order by device_time) as next_time
+                                    from position_report
+                                   where responder_id in (select id from team) and device_time >= :start and device_time < :end)
+                        select h.code, coalesce(sum(extract(epoch from least(f.next_time - f.device_time, :gap))), 0) as seconds
+                          from hotspot h join fixes f on ST_Intersects(h.geom, f.position) and f.next_time is not null
+                         group by h.code order by h.code""")
+                .param("route", routeId).param("start", start).param("end", end)
+                .param("gap", new org.postgresql.util.PGInterval(0, 0, 0, 0, (int) MAX_GAP.toMinutes(), 0))
+                .query((rs, i) -> new HotspotTime(rs.getString(1), Duration.ofSeconds(Math.round(rs.getDouble(2))))).list();
+        return new Result(routeId, day, start, end, cover.share(), cover.share() >= ON_SCHEDULE_SHARE, cover.fixes(), hotspots);
+    }
+}
