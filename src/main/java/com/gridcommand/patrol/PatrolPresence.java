@@ -1,0 +1,109 @@
+package com.gridcommand.patrol;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Patrol presence from the tracks: which grid cells and hotspots saw no patrol by day (06:00–20:00) or by night
+ * (20:00–06:00) in a period, and each hotspot's dosage — visits, minutes inside, Koper stops and the longest
+ * wait between them — against the evidence-based target of a stop of about 10–16 minutes at least every two
+ * hours in the active period (Koper 1995; the numbers are settings).
+ */
+@Service
+@Transactional(readOnly = true)
+public class PatrolPresence {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final LocalTime DAY_STARTS = LocalTime.of(6, 0);
+    public static final LocalTime NIGHT_STARTS = LocalTime.of(20, 0);
+
+    private final JdbcClient jdbc;
+    private final Duration koperStop;
+    private final Duration koperEvery;
+
+    PatrolPresence(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${gridcommand.patrol.koper-stop:PT10M}") Duration koperStop,
+                   @org.springframework.beans.factory.annotation.Value("${gridcommand.patrol.koper-every:PT2H}") Duration koperEvery) {
+        this.jdbc = jdbc;
+        this.koperStop = koperStop;
+        this.koperEvery = koperEvery;
+    }
+
+    /** An area and whether any patrol fix fell inside it by day and by night in the period. */
+    public record Presence(String kind, long id, String code, boolean day, boolean night) {
+        public boolean gap() {
+            return !day || !night;
+        }
+    }
+
+    /** Grid cells and active hotspots with their day and night presence, China dates {@code from}..{@code to} inclusive. */
+    public List<Presence> presence(LocalDate from, LocalDate to) {
+        String fixes = """
+                fixes as (select position, (device_time at time zone 'Asia/Shanghai')::time as t from position_report
+                           where responder_id is not null and device_time >= :from and device_time < :to)""";
+        String flags = """
+                exists (select 1 from fixes f where ST_Intersects(a.geom, f.position) and f.t >= :dayStarts and f.t < :nightStarts) as day,
+                exists (select 1 from fixes f where ST_Intersects(a.geom, f.position) and (f.t >= :nightStarts or f.t < :dayStarts)) as night""";
+        return jdbc.sql("with " + fixes + """
+                         select 'CELL' as kind, a.id, a.code, %1$s from grid_cell a
+                         union all
+                         select 'HOTSPOT', a.id, a.code, %1$s from hotspot a where a.status <> 'DELISTED'
+                         order by kind, code""".formatted(flags))
+                .param("from", from.atStartOfDay(CHINA).toOffsetDateTime()).param("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime())
+                .param("dayStarts", DAY_STARTS).param("nightStarts", NIGHT_STARTS)
+                .query((rs, i) -> new Presence(rs.getString("kind"), rs.getLong("id"), rs.getString("code"), rs.getBoolean("day"), rs.getBoolean("night")))
+                .list();
+    }
+
+    /** One stay of one responder inside a hotspot: fixes inside with no silence over five minutes between them. */
+    public record Visit(long responderId, OffsetDateTime start, OffsetDateTime end) {
+        public Duration length() {
+            return Duration.between(start, end);
+        }
+    }
+
+    /** A hotspot's dosage in an active period. */
+    public record Dosage(String hotspot, List<Visit> visits, Duration inside, int koperStops, Duration longestWait, boolean meetsTarget) {}
+
+    /** Dosage of a hotspot from {@code start} to {@code end} (an active period, e.g. a night). */
+    public Dosage dosage(String hotspotCode, OffsetDateTime start, OffsetDateTime end) {
+        record Fix(long responder, OffsetDateTime at) {}
+        List<Fix> fixes = jdbc.sql("""
+                        select f.responder_id, f.device_time from position_report f join hotspot h on ST_Intersects(h.geom, f.position)
+                         where h.code = :code and f.responder_id is not null and f.device_time >= :start and f.device_time < :end
+                         order by f.responder_id, f.device_time""")
+                .param("code", hotspotCode).param("start", start).param("end", end)
+                .query((rs, i) -> new Fix(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list();
+        List<Visit> visits = new ArrayList<>();
+        Fix first = null, last = null;
+        for (Fix f : fixes) {
+            if (last != null && (last.responder() != f.responder() || Duration.between(last.at(), f.at()).compareTo(PatrolCompliance.MAX_GAP) > 0)) {
+                visits.add(new Visit(first.responder(), first.at(), last.at()));
+                first = null;
+            }
+            if (first == null) first = f;
+            last = f;
+        }
+        if (first != null) visits.add(new Visit(first.responder(), first.at(), last.at()));
+        visits.sort(java.util.Comparator.comparing(Visit::start));
+        Duration inside = visits.stream().map(Visit::length).reduce(Duration.ZERO, Duration::plus);
+        List<Visit> stops = visits.stream().filter(v -> v.length().compareTo(koperStop) >= 0).toList();
+        // The longest time without a Koper stop: from the period's start to the first, between them, from the last to the end.
+        Duration longest = Duration.ZERO;
+        OffsetDateTime since = start;
+        for (Visit v : stops) {
+            if (Duration.between(since, v.start()).compareTo(longest) > 0) longest = Duration.between(since, v.start());
+            if (v.end().isAfter(since)) since = v.end();
+        }
+        if (Duration.between(since, end).compareTo(longest) > 0) longest = Duration.between(since, end);
+        return new Dosage(hotspotCode, visits, inside, stops.size(), longest, longest.compareTo(koperEvery) <= 0);
+    }
+}
