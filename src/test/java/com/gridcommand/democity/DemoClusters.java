@@ -11,6 +11,14 @@ public final class DemoClusters {
     private DemoClusters() {
     }
 
+    /** The trend each listed hotspot's cases were generated with, by hotspot code. */
+    public static java.util.Map<String, String> trendsByHotspot() {
+        DemoCity city = new DemoCity(DemoCityGenerator.SEED, DemoCityGenerator.ANCHOR, new LocalPlane(121.0, 29.1));
+        java.util.Map<String, String> trends = new java.util.TreeMap<>();
+        for (Hotspots.Hotspot h : new Hotspots(city).listed) trends.put(h.code(), h.cluster().trend().name());
+        return trends;
+    }
+
     public static List<Centre> all() {
         DemoCity city = new DemoCity(DemoCityGenerator.SEED, DemoCityGenerator.ANCHOR, new LocalPlane(121.0, 29.1));
         return new Hotspots(city).clusters().stream()
