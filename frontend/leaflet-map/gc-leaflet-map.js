@@ -519,6 +519,13 @@
     _renderControl() {
       const container = this._controlContainer;
       if (!container || !this._map) return;
+      // Rebuild only when something shown changes: a zoom that changes nothing leaves the rows (and a click on them) alone.
+      const shown = Array.from(this._layers.values()).filter(l => l.definition.inControl !== false)
+        .map(l => [l.definition.id, l.definition.title, l.definition.visible !== false, this._inZoomRange(l.definition),
+          (l.definition.legend || []).length]);
+      const key = JSON.stringify([this._controlCollapsed, (this._options || {}).layerControlTitle, shown]);
+      if (key === this._controlKey && container.childElementCount) return;
+      this._controlKey = key;
       container.replaceChildren();
       const o = this._options || {};
       const header = node('div', 'gc-layer-control-header');
