@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * steps and takes them.
  */
 @IntegrationTest
-@ViewPackages(classes = {DispatchView.class, MyTasksView.class})
+@ViewPackages(classes = {DispatchView.class, MyTasksView.class, com.gridcommand.admin.RulesView.class})
 class DispatchViewsTest extends SpringBrowserlessTest {
 
     @Autowired
@@ -99,6 +99,28 @@ class DispatchViewsTest extends SpringBrowserlessTest {
         boolean listed = false;
         for (int i = 0; i < test(active).size(); i++) listed |= test(active).getRow(i).responderId() == best.id();
         assertThat(listed).isTrue();
+    }
+
+    @Test
+    void anAdministratorSetsATownshipsArrivalNormAndTheCandidatesAreJudgedByIt() {
+        String code = jdbc.sql("select t.code from gov_case c join township t on t.id = c.township_id where c.id = :id").param("id", caseId)
+                .query(String.class).single();
+        int before = jdbc.sql("select arrival_norm_minutes from township where code = :c").param("c", code).query(Integer.class).single();
+        try {
+            signIn("admin");
+            navigate(com.gridcommand.admin.RulesView.class);
+            test($(com.vaadin.flow.component.textfield.IntegerField.class).id("norm-" + code)).setValue(1);
+            assertThat(jdbc.sql("select arrival_norm_minutes from township where code = :c").param("c", code).query(Integer.class).single()).isEqualTo(1);
+            // With a one-minute norm, the best candidate's ETA (a few minutes by road) is shown as beyond the norm.
+            signIn("diaodu");
+            com.vaadin.flow.component.UI.getCurrent().navigate(DispatchView.class,
+                    com.vaadin.flow.router.QueryParameters.of("case", Long.toString(caseId)));
+            var eta = (com.vaadin.flow.component.html.Span) test(candidates()).getCellComponent(0, 2);
+            assertThat(eta.getClassNames()).contains(best.travel().seconds() <= 60 ? "gc-eta-ok" : "gc-eta-late");
+            assertThat(eta.getElement().getAttribute("title")).contains("1 分钟");
+        } finally {
+            jdbc.sql("update township set arrival_norm_minutes = :m where code = :c").param("m", before).param("c", code).update();
+        }
     }
 
     @Test
