@@ -1,0 +1,90 @@
+package com.gridcommand.casework;
+
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import com.gridcommand.security.ScopeSql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The leaders' review of casework per area (township, community or grid cell) for a month: cases registered,
+ * closure rate, on-time closure rate, handling time (registration to closure) as median and 90th percentile —
+ * standards are set at the 90th — and the cases overdue now. Percentiles are continuous (linear between ranks),
+ * as PostgreSQL's percentile_cont computes them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AreaReview {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public enum Level { TOWNSHIP, COMMUNITY, GRID_CELL }
+
+    public record Row(long areaId, String code, String name, int cases, int closed, int closedOnTime, Double handlingHoursMedian,
+                      Double handlingHoursP90, int overdueNow) {
+        public double closureRate() {
+            return cases == 0 ? 0 : (double) closed / cases;
+        }
+
+        public double onTimeRate() {
+            return cases == 0 ? 0 : (double) closedOnTime / cases;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final CurrentUser current;
+    private final Clock clock;
+
+    AreaReview(JdbcClient jdbc, CurrentUser current, Clock clock) {
+        this.jdbc = jdbc;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    /** Every area of a level in the caller's scope, for the month. */
+    public List<Row> month(Level level, YearMonth month) {
+        current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
+        String area = switch (level) {
+            case TOWNSHIP -> "township a";
+            case COMMUNITY -> "community a";
+            case GRID_CELL -> "grid_cell a";
+        };
+        String link = switch (level) {
+            case TOWNSHIP -> "k.township_id = a.id";
+            case COMMUNITY -> "k.community_id = a.id";
+            case GRID_CELL -> "k.grid_cell_id = a.id";
+        };
+        String scope = switch (level) {
+            case TOWNSHIP -> ScopeSql.townshipId("a.id");
+            case COMMUNITY -> ScopeSql.communityId("a.id");
+            case GRID_CELL -> ScopeSql.cellId("a.id");
+        };
+        String name = level == Level.GRID_CELL ? "a.code" : "a.name";
+        return ScopeSql.bind(jdbc.sql("""
+                        select a.id, a.code, %1$s as name,
+                               count(k.id) as cases,
+                               count(k.closed_at) as closed,
+                               count(k.closed_at) filter (where k.deadline is not null and k.closed_at <= k.deadline) as on_time,
+                               percentile_cont(0.5) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
+                                   filter (where k.closed_at is not null) as median,
+                               percentile_cont(0.9) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
+                                   filter (where k.closed_at is not null) as p90,
+                               (select count(*) from gov_case o where %3$s and o.step not in ('CLOSED', 'REFERRED') and o.deadline < :now) as overdue
+                          from %2$s left join gov_case k on %4$s and k.reported_at >= :from and k.reported_at < :to
+                         where %5$s
+                         group by a.id, a.code, %1$s order by a.code""".formatted(name, area, link.replace("k.", "o."), link, scope)), current.scope())
+                .param("from", month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
+                .param("to", month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
+                .param("now", OffsetDateTime.now(clock))
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("cases"), rs.getInt("closed"),
+                        rs.getInt("on_time"), (Double) rs.getObject("median"), (Double) rs.getObject("p90"), rs.getInt("overdue")))
+                .list();
+    }
+}
