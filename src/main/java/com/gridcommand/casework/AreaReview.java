@@ -38,6 +38,39 @@ public class AreaReview {
         }
     }
 
+    /**
+     * The "ten best stations" (十佳综治中心/站) score, transparent and configurable: weights for the closure rate,
+     * the on-time rate, speed (the 90th percentile of handling time against the slowest area's) and the
+     * overdue cases per case registered. Each part is 0..1; the score is their weighted sum, 0..100.
+     */
+    public record Weights(double closure, double onTime, double speed, double overdue) {
+        public static final Weights DEFAULT = new Weights(0.3, 0.4, 0.2, 0.1);
+
+        public Weights {
+            if (closure < 0 || onTime < 0 || speed < 0 || overdue < 0 || closure + onTime + speed + overdue <= 0) {
+                throw new IllegalArgumentException("weights are non-negative and not all zero");
+            }
+        }
+    }
+
+    /** An area's score and the parts it is made of, so a leader can see why it ranks where it does. */
+    public record Ranked(Row row, double closurePart, double onTimePart, double speedPart, double overduePart, double score) {}
+
+    /** The areas of a level ranked by score (best first; ties by code). Areas without cases in the month are not ranked. */
+    public List<Ranked> ranking(Level level, YearMonth month, Weights w) {
+        List<Row> rows = month(level, month).stream().filter(r -> r.cases() > 0).toList();
+        double slowest = rows.stream().filter(r -> r.handlingHoursP90() != null).mapToDouble(Row::handlingHoursP90).max().orElse(0);
+        double total = w.closure() + w.onTime() + w.speed() + w.overdue();
+        return rows.stream().map(r -> {
+            double closure = r.closureRate();
+            double onTime = r.onTimeRate();
+            double speed = slowest == 0 || r.handlingHoursP90() == null ? 0 : 1 - r.handlingHoursP90() / slowest;
+            double overdue = 1 - Math.min(1, (double) r.overdueNow() / r.cases());
+            double score = 100 * (w.closure() * closure + w.onTime() * onTime + w.speed() * speed + w.overdue() * overdue) / total;
+            return new Ranked(r, closure, onTime, speed, overdue, score);
+        }).sorted(java.util.Comparator.comparingDouble(Ranked::score).reversed().thenComparing(x -> x.row().code())).toList();
+    }
+
     private final JdbcClient jdbc;
     private final CurrentUser current;
     private final Clock clock;

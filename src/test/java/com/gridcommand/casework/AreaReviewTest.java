@@ -69,4 +69,25 @@ class AreaReviewTest {
                 .hasSize(jdbc.sql("select count(*) from grid_cell c join community m on m.id = c.community_id join township t on t.id = m.township_id where t.code = :t")
                         .param("t", users.byUsername("qingxi.lingdao").orElseThrow().scope().codes().getFirst()).query(Integer.class).single());
     }
+
+    @Test
+    void theTenBestStationsRankingIsItsStatedFormula() {
+        OffsetDateTime last = jdbc.sql("select max(reported_at) from gov_case").query(OffsetDateTime.class).single();
+        YearMonth month = YearMonth.from(last.atZoneSameInstant(AreaReview.CHINA)).minusMonths(2);
+        var weights = new AreaReview.Weights(1, 2, 1, 1);
+        List<AreaReview.Ranked> ranked = As.user(users, "lingdao", () -> review.ranking(AreaReview.Level.COMMUNITY, month, weights));
+        List<AreaReview.Row> rows = As.user(users, "lingdao", () -> review.month(AreaReview.Level.COMMUNITY, month));
+        double slowest = rows.stream().filter(r -> r.cases() > 0 && r.handlingHoursP90() != null).mapToDouble(AreaReview.Row::handlingHoursP90).max().orElseThrow();
+        assertThat(ranked).hasSize((int) rows.stream().filter(r -> r.cases() > 0).count()).hasSizeGreaterThan(10);
+        for (AreaReview.Ranked r : ranked) {
+            AreaReview.Row row = r.row();
+            double speed = row.handlingHoursP90() == null ? 0 : 1 - row.handlingHoursP90() / slowest;
+            double expected = 100 * (1 * row.closureRate() + 2 * row.onTimeRate() + 1 * speed + 1 * (1 - Math.min(1, (double) row.overdueNow() / row.cases()))) / 5;
+            assertThat(r.score()).as(row.name()).isCloseTo(expected, within(1e-9)).isBetween(0.0, 100.0);
+        }
+        for (int i = 1; i < ranked.size(); i++) assertThat(ranked.get(i).score()).isLessThanOrEqualTo(ranked.get(i - 1).score());
+        // Other weights, another order: the ranking follows the settings.
+        List<AreaReview.Ranked> speedOnly = As.user(users, "lingdao", () -> review.ranking(AreaReview.Level.COMMUNITY, month, new AreaReview.Weights(0, 0, 1, 0)));
+        for (int i = 1; i < speedOnly.size(); i++) assertThat(speedOnly.get(i).speedPart()).isLessThanOrEqualTo(speedOnly.get(i - 1).speedPart());
+    }
 }
