@@ -41,6 +41,20 @@ public class PatrolCompliance {
     public record Result(long routeId, LocalDate day, OffsetDateTime windowStart, OffsetDateTime windowEnd, double coverage,
                          boolean onSchedule, int fixes, List<HotspotTime> hotspots) {}
 
+    /**
+     * Every patrol planned for a day: each route's windows (patrol_window) that fall on that ISO weekday, each
+     * checked against its team's tracks.
+     */
+    public List<Result> planned(LocalDate day, double metres) {
+        record Window(long route, LocalTime from, LocalTime to) {}
+        List<Window> windows = jdbc.sql("""
+                        select w.route_id, w.starts_at, w.ends_at from patrol_window w
+                         where :weekday = any (w.days) order by w.route_id, w.starts_at""")
+                .param("weekday", (short) day.getDayOfWeek().getValue())
+                .query((rs, i) -> new Window(rs.getLong(1), rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class))).list();
+        return windows.stream().map(w -> check(w.route(), day, w.from(), w.to(), metres)).toList();
+    }
+
     /** One patrol: a route on a day in a window (China time), with tracks matched within {@code metres}. */
     public Result check(long routeId, LocalDate day, LocalTime from, LocalTime to, double metres) {
         if (metres <= 0 || metres > 1000) throw new IllegalArgumentException("the matching distance is between 0 and 1,000 metres");

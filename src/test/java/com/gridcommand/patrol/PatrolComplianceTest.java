@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -122,5 +123,23 @@ class PatrolComplianceTest {
                         insert into position_report (device_id, device_time, responder_id, position)
                         select :d, :t, :r, ST_PointOnSurface(geom) from hotspot where code = :c""")
                 .param("d", device).param("t", at).param("r", responder).param("c", hotspot).update();
+    }
+
+    @Test
+    void theDaysPlannedPatrolsAreReadFromTheRoutesWindows() {
+        // The test route patrols 20:00–23:00 on the day's weekday and 08:00–10:00 on another day.
+        short weekday = (short) DAY.getDayOfWeek().getValue();
+        short other = (short) (weekday % 7 + 1);
+        jdbc.sql("insert into patrol_window (route_id, days, starts_at, ends_at) values (:r, :d::smallint[], '20:00', '23:00'), (:r, :o::smallint[], '08:00', '10:00')")
+                .param("r", route).param("d", "{" + weekday + "}").param("o", "{" + other + "}").update();
+        drive(0, 1, LocalTime.of(20, 10), 0);
+        List<PatrolCompliance.Result> planned = compliance.planned(DAY, 30);
+        assertThat(planned).filteredOn(r -> r.routeId() == route).singleElement().satisfies(r -> {
+            assertThat(r.windowStart().atZoneSameInstant(PatrolCompliance.CHINA).toLocalTime()).isEqualTo(LocalTime.of(20, 0));
+            assertThat(r.onSchedule()).isTrue();
+        });
+        // Every window planned for that weekday, the demo routes' included, is checked.
+        int windows = jdbc.sql("select count(*) from patrol_window where :w = any (days)").param("w", weekday).query(Integer.class).single();
+        assertThat(planned).hasSize(windows);
     }
 }
