@@ -88,6 +88,16 @@ class SessionGuard implements VaadinServiceInitListener {
     private void end(VaadinSession session, String username) {
         log.info("Ending a session of {}: the account was disabled or its access changed", username);
         sessions.remove(session);
+        // At once: the session no longer signs anyone in (any new request goes to the sign-in page), while it lives on
+        // a moment for the push below to carry the redirect to the open page.
+        WrappedSession signedIn = session.getSession();
+        if (signedIn != null) {
+            try {
+                signedIn.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            } catch (IllegalStateException alreadyInvalidated) {
+                // gone already
+            }
+        }
         session.access(() -> {
             for (UI ui : session.getUIs()) ui.getPage().setLocation("login?ended");
         });
