@@ -143,8 +143,7 @@ public class Assignments {
         GridUser user = current.require(Role.values());
         Assignment a = get(assignmentId).orElseThrow(() -> new IllegalArgumentException("no assignment " + assignmentId));
         boolean dispatcher = user.has(Role.DISPATCHER, Role.COMMAND) && inScope(a);
-        Long own = jdbc.sql("select responder_id from app_user where id = :id").param("id", user.id()).query(Long.class).optional().orElse(null);
-        boolean self = own != null && own == a.responderId();
+        boolean self = myResponder().filter(own -> own == a.responderId()).isPresent();
         if (!dispatcher && !(self && to != Status.CANCELLED)) {
             throw new AssignmentRefusedException(Reason.NOT_YOURS, "only the responder or a dispatcher may report this");
         }
@@ -186,8 +185,7 @@ public class Assignments {
     /** A returning responder is free again (or a dispatcher says so). */
     public void available(long responderId) {
         GridUser user = current.require(Role.values());
-        Long own = jdbc.sql("select responder_id from app_user where id = :id").param("id", user.id()).query(Long.class).optional().orElse(null);
-        if (!(own != null && own == responderId) && !user.has(Role.DISPATCHER, Role.COMMAND)) {
+        if (myResponder().filter(own -> own == responderId).isEmpty() && !user.has(Role.DISPATCHER, Role.COMMAND)) {
             throw new AssignmentRefusedException(Reason.NOT_YOURS, "only the responder or a dispatcher may say this");
         }
         if (activeFor(responderId).isPresent()) {

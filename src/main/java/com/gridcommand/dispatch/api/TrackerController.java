@@ -96,7 +96,7 @@ class TrackerController {
      */
     @PostMapping(path = "/positions")
     ResponseEntity<Map<String, Object>> batch(HttpServletRequest request) throws IOException {
-        Optional<DeviceIdentity> device = bearer(request).flatMap(devices::authenticate);
+        Optional<DeviceIdentity> device = bearerDevice(request);
         if (device.isEmpty()) return error(HttpStatus.UNAUTHORIZED, "UNKNOWN_DEVICE", "unknown or revoked device token");
         byte[] body = body(request);
         if (body == null) return error(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes");
@@ -136,7 +136,7 @@ class TrackerController {
     /** The device's current assignment (204 when it has none). */
     @GetMapping("/assignments/current")
     ResponseEntity<Object> current(HttpServletRequest request) {
-        Optional<DeviceIdentity> device = bearer(request).flatMap(devices::authenticate);
+        Optional<DeviceIdentity> device = bearerDevice(request);
         if (device.isEmpty()) return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "UNKNOWN_DEVICE"));
         if (device.get().responderId() == null) return ResponseEntity.noContent().build();
         return assignments.activeFor(device.get().responderId()).<ResponseEntity<Object>>map(a -> ResponseEntity.ok(describe(a)))
@@ -146,7 +146,7 @@ class TrackerController {
     /** The responder's device reports a step: {@code {"status": "ACCEPTED" | "EN_ROUTE" | "ON_SCENE" | "FINISHED" | "DECLINED"}}. */
     @PostMapping("/assignments/{id}/status")
     ResponseEntity<Map<String, Object>> step(@PathVariable long id, HttpServletRequest request) throws IOException {
-        Optional<DeviceIdentity> device = bearer(request).flatMap(devices::authenticate);
+        Optional<DeviceIdentity> device = bearerDevice(request);
         if (device.isEmpty()) return error(HttpStatus.UNAUTHORIZED, "UNKNOWN_DEVICE", "unknown or revoked device token");
         byte[] body = body(request);
         if (body == null) return error(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "request body too large");
@@ -203,10 +203,11 @@ class TrackerController {
         return m;
     }
 
-    private static Optional<String> bearer(HttpServletRequest request) {
+    /** The device whose token the request carries as a Bearer credential, if it is known and not revoked. */
+    private Optional<DeviceIdentity> bearerDevice(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
-        return Optional.of(header.substring(7).trim());
+        return devices.authenticate(header.substring(7).trim());
     }
 
     /** The body, or null when it is over the limit. */

@@ -115,6 +115,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     private final Clock clock;
     private Registration liveRegistration;
     private boolean focused;
+    private int targetNorm = 10;
 
     DispatchView(ResponderService responders, NearestResponders nearest, Assignments assignments, LiveReach reach,
                  Emergencies emergencies, CaseService cases, AreaService areas, LiveUpdates live, CurrentUser current,
@@ -299,7 +300,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         caseLayer.setFeatures(cases.openInView(viewport).stream().map(f -> new Feature(f.id(), f.geometry(),
                 Map.of("tip", String.valueOf(f.properties().getOrDefault("code", "")) + " " + f.properties().getOrDefault("title", "")))).toList());
         responderLayer.setFeatures(responders.inView(viewport).stream().map(this::responderFeature).toList());
-        showReach(false);
+        showReach(true);
     }
 
     private Feature responderFeature(GeoFeature f) {
@@ -309,17 +310,21 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         return new Feature(f.id(), f.geometry(), p);
     }
 
-    /** The reach layer and summary; recomputed when forced or when the last is older than {@link #REACH_EVERY}. */
-    private void showReach(boolean recompute) {
+    /**
+     * The reach summary and layer. The reach itself is recomputed at most every {@link #REACH_EVERY} while units
+     * move; the cells are redrawn only when it was, or when the view moved.
+     */
+    private void showReach(boolean viewMoved) {
         Instant now = clock.instant();
-        if (lastReach == null || recompute || Duration.between(reachAt, now).compareTo(REACH_EVERY) >= 0) {
+        boolean recomputed = lastReach == null || Duration.between(reachAt, now).compareTo(REACH_EVERY) >= 0;
+        if (recomputed) {
             lastReach = reach.now();
             reachAt = now;
         }
         LiveReach.Summary r = lastReach;
         reachSummary.setText(t.t("reach.summary", percent(r.share(r.within5())), percent(r.share(r.within10())),
                 percent(r.share(r.withinNorm())), r.units()));
-        if (viewport == null || !reachLayer.isVisible()) return;
+        if (viewport == null || !reachLayer.isVisible() || !(recomputed || viewMoved)) return;
         Map<Long, LiveReach.CellReach> byCell = r.reach().stream().collect(Collectors.toMap(LiveReach.CellReach::cellId, c -> c));
         List<Feature> cells = new ArrayList<>();
         for (GeoFeature f : areas.inView(AreaLevel.GRID_CELL, viewport)) {
@@ -357,6 +362,9 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private void showCandidates() {
         if (target == null) return;
+        // The norm where the target is (its township's setting; 10 minutes outside any), looked up once per list.
+        Integer norm = responders.arrivalNorm(target.lon(), target.lat());
+        targetNorm = norm == null ? 10 : norm;
         List<Candidate> found = nearest.nearestWithTravel(target.lon(), target.lat(), CANDIDATES,
                 new CandidateFilter(kinds.getValue(), skill.getValue(), null), 5);
         candidateGrid.setItems(found);
@@ -374,9 +382,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         if (c.travel() == null) return new Span("—");
         Span s = new Span(minutes(c.travel()));
         s.addClassName("gc-eta");
-        int norm = 10; // the norm where the target is: the township's setting
-        Integer n = responders.arrivalNorm(target.lon(), target.lat());
-        if (n != null) norm = n;
+        int norm = targetNorm;
         boolean within = c.travel().seconds() <= norm * 60;
         s.addClassName(within ? "gc-eta-ok" : "gc-eta-late");
         s.setTitle(t.t(within ? "dispatch.withinNorm" : "dispatch.beyondNorm", norm));
