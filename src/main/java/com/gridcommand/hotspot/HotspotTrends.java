@@ -63,20 +63,27 @@ public class HotspotTrends {
                     int index = (int) ChronoUnit.MONTHS.between(first, YearMonth.parse(rs.getString(2)));
                     months.computeIfAbsent(rs.getLong(1), id -> new int[12])[index] = rs.getInt(3);
                 });
+        // Cases in equal periods before and after each listing (up to 180 days each side), all hotspots in one query.
+        Map<Long, int[]> beforeAfter = new HashMap<>();
+        jdbc.sql("""
+                        with w as (select h.id, h.geom, (h.listed_on::timestamp at time zone 'Asia/Shanghai') as listed,
+                                          least(180, greatest(0, cast(:until as date) - h.listed_on)) as days from hotspot h)
+                        select w.id, count(k.id) filter (where k.reported_at < w.listed), count(k.id) filter (where k.reported_at >= w.listed)
+                          from w left join gov_case k on w.days > 0 and ST_Intersects(w.geom, k.geom)
+                               and k.reported_at >= w.listed - make_interval(days => w.days)
+                               and k.reported_at < w.listed + make_interval(days => w.days)
+                         group by w.id""")
+                .param("until", until)
+                .query(rs -> {
+                    beforeAfter.put(rs.getLong(1), new int[]{rs.getInt(2), rs.getInt(3)});
+                });
         List<HotspotTrend> result = new ArrayList<>();
         for (Row h : hotspots) {
             int[] m = months.getOrDefault(h.id(), new int[12]);
             double z = mannKendallZ(m);
             int days = (int) Math.min(180, Math.max(0, ChronoUnit.DAYS.between(h.listedOn(), until)));
-            int[] beforeAfter = days == 0 ? new int[2] : jdbc.sql("""
-                            select count(*) filter (where k.reported_at < :listed), count(*) filter (where k.reported_at >= :listed)
-                              from hotspot h join gov_case k on ST_Intersects(h.geom, k.geom)
-                             where h.id = :id and k.reported_at >= :from and k.reported_at < :to""")
-                    .param("id", h.id()).param("listed", h.listedOn().atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime())
-                    .param("from", h.listedOn().minusDays(days).atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime())
-                    .param("to", h.listedOn().plusDays(days).atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime())
-                    .query((rs, i) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
-            result.add(new HotspotTrend(h.id(), h.code(), h.name(), h.status(), m, z, classify(m, z), h.listedOn(), days, beforeAfter[0], beforeAfter[1]));
+            int[] ba = beforeAfter.getOrDefault(h.id(), new int[2]);
+            result.add(new HotspotTrend(h.id(), h.code(), h.name(), h.status(), m, z, classify(m, z), h.listedOn(), days, ba[0], ba[1]));
         }
         return result;
     }
