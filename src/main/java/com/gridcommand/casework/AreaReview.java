@@ -58,7 +58,12 @@ public class AreaReview {
 
     /** The areas of a level ranked by score (best first; ties by code). Areas without cases in the month are not ranked. */
     public List<Ranked> ranking(Level level, YearMonth month, Weights w) {
-        List<Row> rows = month(level, month).stream().filter(r -> r.cases() > 0).toList();
+        return rank(month(level, month), w);
+    }
+
+    /** Ranks rows already read (one level, one month): the same score as {@link #ranking}. */
+    public static List<Ranked> rank(List<Row> all, Weights w) {
+        List<Row> rows = all.stream().filter(r -> r.cases() > 0).toList();
         double slowest = rows.stream().filter(r -> r.handlingHoursP90() != null).mapToDouble(Row::handlingHoursP90).max().orElse(0);
         double total = w.closure() + w.onTime() + w.speed() + w.overdue();
         return rows.stream().map(r -> {
@@ -83,6 +88,14 @@ public class AreaReview {
 
     /** Every area of a level in the caller's scope, for the month. */
     public List<Row> month(Level level, YearMonth month) {
+        return month(level, month, null);
+    }
+
+    /**
+     * The areas of a level inside one parent (the communities of a township, the cells of a community) in the
+     * caller's scope, for the month; all of the level when {@code parentId} is null.
+     */
+    public List<Row> month(Level level, YearMonth month, Long parentId) {
         current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
         String area = switch (level) {
             case TOWNSHIP -> "township a";
@@ -99,8 +112,15 @@ public class AreaReview {
             case COMMUNITY -> ScopeSql.communityId("a.id");
             case GRID_CELL -> ScopeSql.cellId("a.id");
         };
-        String name = level == Level.GRID_CELL ? "a.code" : "a.name";
-        return ScopeSql.bind(jdbc.sql("""
+        String name = "a.name";
+        if (parentId != null) {
+            scope += switch (level) {
+                case TOWNSHIP -> throw new IllegalArgumentException("townships have no parent area here");
+                case COMMUNITY -> " and a.township_id = :parent";
+                case GRID_CELL -> " and a.community_id = :parent";
+            };
+        }
+        var statement = ScopeSql.bind(jdbc.sql("""
                         select a.id, a.code, %1$s as name,
                                count(k.id) as cases,
                                count(k.closed_at) as closed,
@@ -112,8 +132,9 @@ public class AreaReview {
                                (select count(*) from gov_case o where %3$s and o.step not in ('CLOSED', 'REFERRED') and o.deadline < :now) as overdue
                           from %2$s left join gov_case k on %4$s and k.reported_at >= :from and k.reported_at < :to
                          where %5$s
-                         group by a.id, a.code, %1$s order by a.code""".formatted(name, area, link.replace("k.", "o."), link, scope)), current.scope())
-                .param("from", month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
+                         group by a.id, a.code, %1$s order by a.code""".formatted(name, area, link.replace("k.", "o."), link, scope)), current.scope());
+        if (parentId != null) statement = statement.param("parent", parentId);
+        return statement.param("from", month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
                 .param("to", month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
                 .param("now", OffsetDateTime.now(clock))
                 .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("cases"), rs.getInt("closed"),

@@ -46,13 +46,16 @@ public class PatrolPresence {
 
     /** Grid cells and active hotspots with their day and night presence, China dates {@code from}..{@code to} inclusive. */
     public List<Presence> presence(LocalDate from, LocalDate to) {
-        String fixes = """
-                fixes as (select position, (device_time at time zone 'Asia/Shanghai')::time as t from position_report
-                           where responder_id is not null and device_time >= :from and device_time < :to)""";
-        String flags = """
-                exists (select 1 from fixes f where ST_Intersects(a.geom, f.position) and f.t >= :dayStarts and f.t < :nightStarts) as day,
-                exists (select 1 from fixes f where ST_Intersects(a.geom, f.position) and (f.t >= :nightStarts or f.t < :dayStarts)) as night""";
-        return jdbc.sql("with " + fixes + """
+        // Each area asks the track index for one fix inside it (GiST on position_report.position), instead of every
+        // area testing every fix of the period.
+        String fix = """
+                exists (select 1 from position_report f
+                         where f.responder_id is not null and f.device_time >= :from and f.device_time < :to
+                           and ST_Intersects(a.geom, f.position) and %s)""";
+        String localTime = "(f.device_time at time zone 'Asia/Shanghai')::time";
+        String flags = fix.formatted(localTime + " >= :dayStarts and " + localTime + " < :nightStarts") + " as day,\n"
+                + fix.formatted("(" + localTime + " >= :nightStarts or " + localTime + " < :dayStarts)") + " as night";
+        return jdbc.sql("""
                          select 'CELL' as kind, a.id, a.code, %1$s from grid_cell a
                          union all
                          select 'HOTSPOT', a.id, a.code, %1$s from hotspot a where a.status <> 'DELISTED'
@@ -60,6 +63,29 @@ public class PatrolPresence {
                 .param("from", from.atStartOfDay(CHINA).toOffsetDateTime()).param("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime())
                 .param("dayStarts", DAY_STARTS).param("nightStarts", NIGHT_STARTS)
                 .query((rs, i) -> new Presence(rs.getString("kind"), rs.getLong("id"), rs.getString("code"), rs.getBoolean("day"), rs.getBoolean("night")))
+                .list();
+    }
+
+    /**
+     * How many days and how many nights of a period each grid cell saw a patrol fix. A night belongs to the date it
+     * starts on (20:00 that day to 06:00 the next), so the period's nights are as many as its days.
+     */
+    public record CellDays(long cellId, int days, int nights) {}
+
+    /** Every grid cell's patrolled days and nights, China dates {@code from}..{@code to} inclusive. */
+    public List<CellDays> cellDays(LocalDate from, LocalDate to) {
+        // Shifting local time back by the start of the day puts a night's early hours on the date it started.
+        String shifted = "((f.device_time at time zone 'Asia/Shanghai') - interval '6 hours')";
+        String count = """
+                (select count(distinct %1$s::date) from position_report f
+                  where f.responder_id is not null and f.device_time >= :from and f.device_time < :to
+                    and ST_Intersects(a.geom, f.position) and %1$s::time %2$s)""";
+        return jdbc.sql("select a.id, " + count.formatted(shifted, "< :dayLength") + " as days, "
+                        + count.formatted(shifted, ">= :dayLength") + " as nights from grid_cell a order by a.id")
+                .param("from", from.atStartOfDay(CHINA).toOffsetDateTime().plusHours(DAY_STARTS.getHour()))
+                .param("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime().plusHours(DAY_STARTS.getHour()))
+                .param("dayLength", LocalTime.ofSecondOfDay(Duration.between(DAY_STARTS, NIGHT_STARTS).toSeconds()))
+                .query((rs, i) -> new CellDays(rs.getLong("id"), rs.getInt("days"), rs.getInt("nights")))
                 .list();
     }
 

@@ -36,7 +36,7 @@ class PatrolPresenceTest {
                 .param("t", township).query(Long.class).single();
         device = jdbc.sql("insert into device (name, token_prefix, token_hash, responder_id, created_by) values ('presence test', 'ptest002', 'x', :r, 'test') returning id")
                 .param("r", responder).query(Long.class).single();
-        for (int d = 0; d < 11; d++) jdbc.sql("select position_report_partition(:d)").param("d", MONDAY.plusDays(d)).query(String.class).single();
+        for (int d = -1; d < 11; d++) jdbc.sql("select position_report_partition(:d)").param("d", MONDAY.plusDays(d)).query(String.class).single();
     }
 
     private void fixInside(String table, String code, OffsetDateTime at) {
@@ -98,5 +98,27 @@ class PatrolPresenceTest {
         PatrolPresence.Dosage good = presence.dosage(other, china(night, 20, 0), china(night.plusDays(1), 6, 0));
         assertThat(good.koperStops()).isEqualTo(5);
         assertThat(good.meetsTarget()).isTrue();
+    }
+
+    @Test
+    void daysAndNightsArePatrolledDatesAndANightBelongsToTheDateItStarts() {
+        String cell = jdbc.sql("select code from grid_cell order by code offset 7 limit 1").query(String.class).single();
+        long id = jdbc.sql("select id from grid_cell where code = :c").param("c", cell).query(Long.class).single();
+        fixInside("grid_cell", cell, china(MONDAY, 6, 0));                 // Monday by day (the first minute of the day)
+        fixInside("grid_cell", cell, china(MONDAY, 19, 59));               // Monday by day again: one day
+        fixInside("grid_cell", cell, china(MONDAY.plusDays(1), 23, 0));    // Tuesday night
+        fixInside("grid_cell", cell, china(MONDAY.plusDays(2), 3, 0));     // still Tuesday night
+        fixInside("grid_cell", cell, china(MONDAY.plusDays(2), 20, 0));    // Wednesday night (the first minute of the night)
+        fixInside("grid_cell", cell, china(MONDAY, 5, 59));                // Sunday night: before the period
+        fixInside("grid_cell", cell, china(MONDAY.plusDays(3), 5, 0));     // Wednesday night's small hours: the night still counts once
+        List<PatrolPresence.CellDays> days = presence.cellDays(MONDAY, MONDAY.plusDays(2));
+        assertThat(days).filteredOn(d -> d.cellId() == id).singleElement().satisfies(d -> {
+            assertThat(d.days()).isEqualTo(1);
+            assertThat(d.nights()).isEqualTo(2);
+        });
+        // A period that ends on Tuesday sees Tuesday night's small hours on Wednesday, but not Wednesday night.
+        assertThat(presence.cellDays(MONDAY, MONDAY.plusDays(1))).filteredOn(d -> d.cellId() == id).singleElement()
+                .satisfies(d -> assertThat(d.nights()).isEqualTo(1));
+        assertThat(days).hasSize(jdbc.sql("select count(*) from grid_cell").query(Integer.class).single());
     }
 }

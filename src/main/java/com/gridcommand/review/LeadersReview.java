@@ -1,0 +1,238 @@
+package com.gridcommand.review;
+
+import com.gridcommand.casework.AreaReview;
+import com.gridcommand.casework.AreaReview.Level;
+import com.gridcommand.patrol.PatrolPresence;
+import com.gridcommand.security.CurrentUser;
+import com.gridcommand.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What leaders review for a month, per area of one level (optionally inside one parent area): the casework figures
+ * of {@link AreaReview}, response times from the dispatch records (assigned → on scene, median and 90th percentile),
+ * patrol presence by day and by night (the share of the month's days and nights on which the area's grid cells saw a
+ * patrol, averaged over its cells), hotspot progress (active and delisted hotspots touching the area), households,
+ * and the "ten best stations" score with its parts.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LeadersReview {
+
+    public static final ZoneId CHINA = AreaReview.CHINA;
+
+    /** One area's figures for the month. Shares are 0..1; null where there is nothing to measure. */
+    public record Figures(AreaReview.Row cases, int households, Double responseMedianMinutes, Double responseP90Minutes,
+                          int responses, Double patrolDayShare, Double patrolNightShare, int hotspotsActive, int hotspotsDelisted) {
+        public Double casesPerThousandHouseholds() {
+            return households == 0 ? null : 1000.0 * cases.cases() / households;
+        }
+    }
+
+    /** An area's figures with its place in the ranking (1 = best; 0 when it had no cases and is not ranked). */
+    public record Line(Figures figures, AreaReview.Ranked ranked, int rank) {
+        public AreaReview.Row row() {
+            return figures.cases();
+        }
+    }
+
+    public record Review(Level level, YearMonth month, Long parentId, String parentName, AreaReview.Weights weights, List<Line> lines) {
+        /** The lines best first (ranked ones by score, then the unranked by code). */
+        public List<Line> ranked() {
+            List<Line> sorted = new ArrayList<>(lines);
+            sorted.sort(java.util.Comparator.comparingInt((Line l) -> l.rank() == 0 ? Integer.MAX_VALUE : l.rank())
+                    .thenComparing(l -> l.row().code()));
+            return sorted;
+        }
+    }
+
+    /** A month of a trend: the figures of one area or of everything in the caller's scope. */
+    public record MonthPoint(YearMonth month, int cases, int closed, int closedOnTime, Double handlingHoursP90) {
+        public double onTimeRate() {
+            return cases == 0 ? 0 : (double) closedOnTime / cases;
+        }
+
+        public double closureRate() {
+            return cases == 0 ? 0 : (double) closed / cases;
+        }
+    }
+
+    private final AreaReview areaReview;
+    private final PatrolPresence presence;
+    private final JdbcClient jdbc;
+    private final CurrentUser current;
+
+    LeadersReview(AreaReview areaReview, PatrolPresence presence, JdbcClient jdbc, CurrentUser current) {
+        this.areaReview = areaReview;
+        this.presence = presence;
+        this.jdbc = jdbc;
+        this.current = current;
+    }
+
+    /** The review of a level for a month, in the caller's scope; inside {@code parentId} when given. */
+    public Review review(Level level, YearMonth month, Long parentId, AreaReview.Weights weights) {
+        current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
+        List<AreaReview.Row> rows = areaReview.month(level, month, parentId);
+        List<Long> ids = rows.stream().map(AreaReview.Row::areaId).toList();
+        Map<Long, double[]> responses = responses(level, month, ids);
+        Map<Long, double[]> patrol = patrol(level, month);
+        Map<Long, int[]> hotspots = hotspots(level, ids);
+        Map<Long, Integer> households = households(level, ids);
+        Map<Long, AreaReview.Ranked> scored = new HashMap<>();
+        Map<Long, Integer> places = new HashMap<>();
+        int place = 0;
+        for (AreaReview.Ranked r : AreaReview.rank(rows, weights)) {
+            scored.put(r.row().areaId(), r);
+            places.put(r.row().areaId(), ++place);
+        }
+        List<Line> lines = new ArrayList<>(rows.size());
+        for (AreaReview.Row row : rows) {
+            double[] response = responses.get(row.areaId());
+            double[] p = patrol.get(row.areaId());
+            int[] h = hotspots.getOrDefault(row.areaId(), new int[2]);
+            Figures f = new Figures(row, households.getOrDefault(row.areaId(), 0),
+                    response == null ? null : response[0], response == null ? null : response[1], response == null ? 0 : (int) response[2],
+                    p == null ? null : p[0], p == null ? null : p[1], h[0], h[1]);
+            lines.add(new Line(f, scored.get(row.areaId()), places.getOrDefault(row.areaId(), 0)));
+        }
+        return new Review(level, month, parentId, parentId == null ? null : parentName(level, parentId).orElse(null), weights, lines);
+    }
+
+    /**
+     * The last {@code months} months up to {@code until}: of one area of the level, or (areaId null) of all the
+     * caller's areas together.
+     */
+    public List<MonthPoint> trend(Level level, Long areaId, YearMonth until, int months) {
+        current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
+        if (months < 1 || months > 36) throw new IllegalArgumentException("a trend covers 1 to 36 months");
+        List<MonthPoint> points = new ArrayList<>(months);
+        for (YearMonth m = until.minusMonths(months - 1); !m.isAfter(until); m = m.plusMonths(1)) {
+            List<AreaReview.Row> rows = areaId == null ? areaReview.month(Level.TOWNSHIP, m)
+                    : areaReview.month(level, m).stream().filter(r -> r.areaId() == areaId).toList();
+            int cases = 0, closed = 0, onTime = 0;
+            Double p90 = null;
+            for (AreaReview.Row r : rows) {
+                cases += r.cases();
+                closed += r.closed();
+                onTime += r.closedOnTime();
+                if (areaId != null) p90 = r.handlingHoursP90();
+            }
+            points.add(new MonthPoint(m, cases, closed, onTime, p90));
+        }
+        return points;
+    }
+
+    private static String areaColumn(Level level) {
+        return switch (level) {
+            case TOWNSHIP -> "township_id";
+            case COMMUNITY -> "community_id";
+            case GRID_CELL -> "grid_cell_id";
+        };
+    }
+
+    private static String areaTable(Level level) {
+        return switch (level) {
+            case TOWNSHIP -> "township";
+            case COMMUNITY -> "community";
+            case GRID_CELL -> "grid_cell";
+        };
+    }
+
+    /** Assigned → on scene of the assignments to cases made in the month, per case area: median, p90 (minutes), count. */
+    private Map<Long, double[]> responses(Level level, YearMonth month, Collection<Long> ids) {
+        Map<Long, double[]> result = new HashMap<>();
+        if (ids.isEmpty()) return result;
+        jdbc.sql("""
+                        select k.%s as area,
+                               percentile_cont(0.5) within group (order by extract(epoch from s.on_scene_at - s.assigned_at) / 60) as median,
+                               percentile_cont(0.9) within group (order by extract(epoch from s.on_scene_at - s.assigned_at) / 60) as p90,
+                               count(*) as n
+                          from assignment s join gov_case k on k.id = s.case_id
+                         where s.on_scene_at is not null and s.assigned_at >= :from and s.assigned_at < :to and k.%1$s = any(:ids)
+                         group by k.%1$s""".formatted(areaColumn(level)))
+                .param("from", month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
+                .param("to", month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    result.put(rs.getLong("area"), new double[]{rs.getDouble("median"), rs.getDouble("p90"), rs.getLong("n")});
+                });
+        return result;
+    }
+
+    /** Per area: the mean over its cells of the share of the month's days, and of its nights, with a patrol fix. */
+    private Map<Long, double[]> patrol(Level level, YearMonth month) {
+        Map<Long, PatrolPresence.CellDays> byCell = new HashMap<>();
+        for (PatrolPresence.CellDays d : presence.cellDays(month.atDay(1), month.atEndOfMonth())) byCell.put(d.cellId(), d);
+        double length = month.lengthOfMonth();
+        Map<Long, double[]> sums = new HashMap<>(); // area -> day sum, night sum, cells
+        jdbc.sql("select c.id, c.community_id, m.township_id from grid_cell c join community m on m.id = c.community_id")
+                .query(rs -> {
+                    long area = switch (level) {
+                        case TOWNSHIP -> rs.getLong("township_id");
+                        case COMMUNITY -> rs.getLong("community_id");
+                        case GRID_CELL -> rs.getLong("id");
+                    };
+                    PatrolPresence.CellDays d = byCell.get(rs.getLong("id"));
+                    double[] s = sums.computeIfAbsent(area, a -> new double[3]);
+                    s[0] += d == null ? 0 : d.days() / length;
+                    s[1] += d == null ? 0 : d.nights() / length;
+                    s[2]++;
+                });
+        Map<Long, double[]> result = new HashMap<>();
+        sums.forEach((area, s) -> result.put(area, new double[]{s[0] / s[2], s[1] / s[2]}));
+        return result;
+    }
+
+    /** Active and delisted hotspots touching each area. */
+    private Map<Long, int[]> hotspots(Level level, Collection<Long> ids) {
+        Map<Long, int[]> result = new HashMap<>();
+        if (ids.isEmpty()) return result;
+        jdbc.sql("""
+                        select a.id, count(*) filter (where h.status <> 'DELISTED') as active, count(*) filter (where h.status = 'DELISTED') as delisted
+                          from %s a join hotspot h on ST_Intersects(a.geom, h.geom)
+                         where a.id = any(:ids) group by a.id""".formatted(areaTable(level)))
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    result.put(rs.getLong("id"), new int[]{rs.getInt("active"), rs.getInt("delisted")});
+                });
+        return result;
+    }
+
+    private Map<Long, Integer> households(Level level, Collection<Long> ids) {
+        Map<Long, Integer> result = new HashMap<>();
+        if (ids.isEmpty()) return result;
+        String area = switch (level) {
+            case TOWNSHIP -> "m.township_id";
+            case COMMUNITY -> "c.community_id";
+            case GRID_CELL -> "c.id";
+        };
+        jdbc.sql("""
+                        select %1$s as area, coalesce(sum(c.households), 0) as households
+                          from grid_cell c join community m on m.id = c.community_id
+                         where %1$s = any(:ids) group by %1$s""".formatted(area))
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    result.put(rs.getLong("area"), rs.getInt("households"));
+                });
+        return result;
+    }
+
+    private Optional<String> parentName(Level level, long parentId) {
+        String table = switch (level) {
+            case TOWNSHIP -> throw new IllegalArgumentException("townships have no parent area here");
+            case COMMUNITY -> "township";
+            case GRID_CELL -> "community";
+        };
+        return jdbc.sql("select name from " + table + " where id = :id").param("id", parentId).query(String.class).optional();
+    }
+}

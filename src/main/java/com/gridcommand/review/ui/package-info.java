@@ -1,0 +1,2 @@
+/** The leaders' review screen. */
+package com.gridcommand.review.ui;
