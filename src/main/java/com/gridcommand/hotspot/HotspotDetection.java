@@ -139,4 +139,33 @@ public class HotspotDetection {
                           from hits, city""".formatted(later.where())))
                 .param("areas", collection).query(Double.class).single();
     }
+
+    /** A hexagon of the density surface: its outline and the estimated cases per km² at its centre. */
+    public record DensityCell(String geometry, double perSquareKm) {}
+
+    /**
+     * A kernel density surface of the selected cases (quartic kernel, {@code bandwidthMetres}), estimated at the centres
+     * of hexagons {@code sizeMetres} across the corner, computed in PostGIS in the city's UTM zone. Each hexagon asks the
+     * case index for the cases in a box of degrees that surely holds the bandwidth there; exact metres decide after. Only hexagons with some density are returned.
+     */
+    public List<DensityCell> density(Selection selection, double sizeMetres, double bandwidthMetres) {
+        current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
+        if (sizeMetres < 50 || sizeMetres > 2000) throw new IllegalArgumentException("hexagons are 50 to 2,000 metres");
+        if (bandwidthMetres < sizeMetres || bandwidthMetres > 5000) throw new IllegalArgumentException("the bandwidth is from the hexagon size to 5,000 metres");
+        return selection.bind(jdbc.sql("""
+                        with utm as (select 32600 + floor((ST_X(ST_Centroid(ST_Extent(geom))) + 180) / 6)::int + 1 as srid,
+                                            ST_Extent(geom)::geometry as box from township),
+                        hex as (select h.geom, ST_Centroid(h.geom) as centre, ST_Transform(ST_Centroid(h.geom), 4326) as centre4326
+                                  from utm, ST_HexagonGrid(:size, ST_Transform(ST_SetSRID(utm.box, 4326), utm.srid)) h),
+                        dens as (select h.geom, sum((1 - (d.m / :bw) ^ 2) ^ 2) as k
+                                   from hex h
+                                   cross join lateral (select ST_Distance(ST_Transform(k.geom, (select srid from utm)), h.centre) as m
+                                                         from gov_case k
+                                                        where k.geom && ST_Expand(h.centre4326, :bw * 1.1 / 111000.0 / cos(radians(ST_Y(h.centre4326)))) and %s) d
+                                  where d.m < :bw group by h.geom)
+                        select ST_AsGeoJSON(ST_Transform(geom, 4326), 6) as geometry, k * 3 / (pi() * (:bw / 1000.0) ^ 2) as per_km2
+                          from dens order by per_km2""".formatted(selection.where())))
+                .param("size", sizeMetres).param("bw", bandwidthMetres)
+                .query((rs, i) -> new DensityCell(rs.getString("geometry"), rs.getDouble("per_km2"))).list();
+    }
 }

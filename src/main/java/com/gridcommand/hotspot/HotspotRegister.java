@@ -161,4 +161,45 @@ public class HotspotRegister {
                 .param("id", id).param("at", OffsetDateTime.now(clock)).param("by", user.username()).param("f", from).param("t", toStatus)
                 .param("note", note.trim()).update();
     }
+
+    /** A register line: what is listed, by whom it is to be rectified, and the version a reshape must name. */
+    public record Entry(long id, String code, String name, String status, LocalDate listedOn, LocalDate delistedOn,
+                        String responsibleUnit, String measures, String township, long version, String geometry) {}
+
+    /** A review as it was written. */
+    public record Review(OffsetDateTime at, String reviewer, String fromStatus, String toStatus, String note) {}
+
+    /** The hotspots of the caller's areas, by code. */
+    @Transactional(readOnly = true)
+    public List<Entry> entries() {
+        GridUser user = current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
+        return ScopeSql.bind(jdbc.sql("""
+                        select h.id, h.code, h.name, h.status, h.listed_on, h.delisted_on, h.responsible_unit, h.measures,
+                               t.name as township, h.version, ST_AsGeoJSON(h.geom, 6) as geometry
+                          from hotspot h left join township t on t.id = h.township_id
+                         where\s""" + ScopeSql.ownedByTownship("h.township_id", "h.geom") + " order by h.code"), user.scope())
+                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("status"),
+                        rs.getObject("listed_on", LocalDate.class), rs.getObject("delisted_on", LocalDate.class), rs.getString("responsible_unit"),
+                        rs.getString("measures"), rs.getString("township"), rs.getLong("version"), rs.getString("geometry")))
+                .list();
+    }
+
+    /** A hotspot's reviews, newest first. */
+    @Transactional(readOnly = true)
+    public List<Review> reviews(long id) {
+        GridUser user = current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
+        return ScopeSql.bind(jdbc.sql("""
+                        select r.at, r.reviewer, r.from_status, r.to_status, r.note from hotspot_review r join hotspot h on h.id = r.hotspot_id
+                         where r.hotspot_id = :id and\s""" + ScopeSql.ownedByTownship("h.township_id", "h.geom") + " order by r.at desc, r.id desc"),
+                        user.scope())
+                .param("id", id)
+                .query((rs, i) -> new Review(rs.getObject("at", OffsetDateTime.class), rs.getString("reviewer"), rs.getString("from_status"),
+                        rs.getString("to_status"), rs.getString("note")))
+                .list();
+    }
+
+    /** The statuses a review may leave a hotspot of this status in. */
+    public static List<String> nextStatuses(String status) {
+        return NEXT.getOrDefault(status, List.of());
+    }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** Hotspot detection on the demo city: the clusters it was generated with are found, chance is not, and Gi* is the textbook formula. */
@@ -136,5 +137,30 @@ class HotspotDetectionTest {
         }
         // The night clusters stand out.
         assertThat(scores.stream().filter(z -> z.z() > 2.58).count()).isPositive();
+    }
+
+    @Test
+    void theDensitySurfaceHoldsTheSelectedCasesAndPeaksAtTheGeneratedClusters() {
+        HotspotDetection.Selection year = lastYear();
+        int selected = jdbc.sql("select count(*) from gov_case where reported_at >= :f and reported_at < :t")
+                .param("f", year.from().atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime())
+                .param("t", year.to().plusDays(1).atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime()).query(Integer.class).single();
+        double size = 60, bandwidth = 400;
+        List<HotspotDetection.DensityCell> surface = As.user(users, "lingdao", () -> detection.density(year, size, bandwidth));
+        // A kernel density integrates to the number of cases: the hexagons' estimates times their areas add up to them.
+        double hexagonKm2 = 3 * Math.sqrt(3) / 2 * size * size / 1e6;
+        double integral = surface.stream().mapToDouble(c -> c.perSquareKm() * hexagonKm2).sum();
+        assertThat(integral).isCloseTo(selected, org.assertj.core.data.Percentage.withPercentage(3));
+        // The densest hexagons lie within the bandwidth of a generated cluster's centre.
+        List<DemoClusters.Centre> centres = DemoClusters.all();
+        for (HotspotDetection.DensityCell top : surface.subList(surface.size() - 10, surface.size())) {
+            double[] c = jdbc.sql("select ST_X(p), ST_Y(p) from ST_Centroid(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326)) p").param("g", top.geometry())
+                    .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+            assertThat(centres).as("dense hexagon at %f,%f", c[0], c[1]).anySatisfy(centre -> assertThat(
+                    jdbc.sql("select ST_Distance(ST_MakePoint(:a, :b)::geography, ST_MakePoint(:x, :y)::geography)")
+                            .param("a", c[0]).param("b", c[1]).param("x", centre.lon()).param("y", centre.lat()).query(Double.class).single())
+                    .isLessThan(bandwidth));
+        }
+        assertThatThrownBy(() -> As.user(users, "lingdao", () -> detection.density(year, 10, 400))).isInstanceOf(IllegalArgumentException.class);
     }
 }
