@@ -37,6 +37,16 @@ public class PatrolPresence {
         this.koperEvery = koperEvery;
     }
 
+    /** The Koper target: a stop of at least this long... */
+    public Duration koperStop() {
+        return koperStop;
+    }
+
+    /** ...at least this often in active periods. */
+    public Duration koperEvery() {
+        return koperEvery;
+    }
+
     /** An area and whether any patrol fix fell inside it by day and by night in the period. */
     public record Presence(String kind, long id, String code, boolean day, boolean night) {
         public boolean gap() {

@@ -48,12 +48,34 @@ public class CameraCoverage {
 
     /** Key places no online camera sees. */
     public List<String> unseenKeyPlaces() {
+        return unseenKeyPlacesWithPlace().stream().map(UnseenPlace::code).toList();
+    }
+
+    /** A camera's view sector for the map. */
+    public record Sector(long cameraId, String code, String name, boolean online, String geometry) {}
+
+    /** The sectors of the cameras within {@code bbox}-reach (west, south, east, north in degrees). */
+    public List<Sector> sectors(double west, double south, double east, double north) {
         return jdbc.sql("""
-                        select k.code from key_place k
+                        select c.id, c.code, c.name, c.status, ST_AsGeoJSON(camera_sector(c.geom, c.bearing_deg, c.fov_deg, c.range_m), 6) as g
+                          from camera c where c.geom && ST_Expand(ST_MakeEnvelope(:w, :s, :e, :n, 4326), 0.01) order by c.code""")
+                .param("w", west).param("s", south).param("e", east).param("n", north)
+                .query((rs, i) -> new Sector(rs.getLong("id"), rs.getString("code"), rs.getString("name"), "ONLINE".equals(rs.getString("status")),
+                        rs.getString("g")))
+                .list();
+    }
+
+    /** A key place no online camera sees, where it is. */
+    public record UnseenPlace(String code, String name, double lon, double lat) {}
+
+    public List<UnseenPlace> unseenKeyPlacesWithPlace() {
+        return jdbc.sql("""
+                        select k.code, k.name, ST_X(ST_PointOnSurface(k.geom)) as lon, ST_Y(ST_PointOnSurface(k.geom)) as lat from key_place k
                          where not exists (select 1 from camera c where c.status = 'ONLINE'
                                              and ST_DWithin(c.geom::geography, k.geom::geography, c.range_m)
                                              and ST_Intersects(camera_sector(c.geom, c.bearing_deg, c.fov_deg, c.range_m), k.geom))
                          order by k.code""")
-                .query(String.class).list();
+                .query((rs, i) -> new UnseenPlace(rs.getString("code"), rs.getString("name"), rs.getDouble("lon"), rs.getDouble("lat")))
+                .list();
     }
 }

@@ -188,7 +188,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     }
 
     private LayerDefinition giDefinition() {
-        var layer = LayerDefinition.layer(GI, getTranslation("hotspots.layer.gi")).order(15).style(Style.area("#9ca3af", 0.5, "#ffffff", 0))
+        var layer = LayerDefinition.layer(GI, getTranslation("hotspots.layer.gi")).order(15).hidden().style(Style.area("#9ca3af", 0.5, "#ffffff", 0))
                 .tooltip("tip");
         String[][] classes = {{"HOT99", "#b91c1c", "z > 2.58"}, {"HOT95", "#ef4444", "1.96 < z ≤ 2.58"}, {"HOT90", "#fca5a5", "1.65 < z ≤ 1.96"},
                 {"COLD95", "#3b82f6", "z < −1.96"}};
@@ -203,7 +203,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         var layer = LayerDefinition.layer(HEAT, getTranslation("hotspots.layer.heat")).order(5).canvas().notInteractive()
                 .style(Style.area(HEAT_COLOURS[0], 0, HEAT_COLOURS[0], 0.5).withWeight(0));
         for (int b = 0; b < HEAT_COLOURS.length; b++) {
-            Style s = Style.area(HEAT_COLOURS[b], 0, HEAT_COLOURS[b], 0.35 + 0.1 * b).withWeight(0);
+            Style s = Style.area(HEAT_COLOURS[b], 0, HEAT_COLOURS[b], 0.5 + 0.1 * b).withWeight(0);
             layer.rule(StyleRule.when("band", b, s)).legend(getTranslation("hotspots.heat.band" + b), s, LegendEntry.Shape.POLYGON);
         }
         return layer.build();
