@@ -147,16 +147,16 @@ class HotspotDetectionTest {
                 .param("t", year.to().plusDays(1).atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime()).query(Integer.class).single();
         double size = 60, bandwidth = 400;
         List<HotspotDetection.DensityCell> surface = As.user(users, "lingdao", () -> detection.density(year, size, bandwidth));
-        // A kernel density integrates to the number of cases: the hexagons' estimates times their areas add up to them.
-        double hexagonKm2 = 3 * Math.sqrt(3) / 2 * size * size / 1e6;
-        double integral = surface.stream().mapToDouble(c -> c.perSquareKm() * hexagonKm2).sum();
+        // A kernel density integrates to the number of cases: the squares' estimates times their areas add up to them.
+        double squareKm2 = size * size / 1e6;
+        double integral = surface.stream().mapToDouble(c -> c.perSquareKm() * squareKm2).sum();
         assertThat(integral).isCloseTo(selected, org.assertj.core.data.Percentage.withPercentage(3));
-        // The densest hexagons lie within the bandwidth of a generated cluster's centre.
+        // The densest squares lie within the bandwidth of a generated cluster's centre.
         List<DemoClusters.Centre> centres = DemoClusters.all();
         for (HotspotDetection.DensityCell top : surface.subList(surface.size() - 10, surface.size())) {
             double[] c = jdbc.sql("select ST_X(p), ST_Y(p) from ST_Centroid(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326)) p").param("g", top.geometry())
                     .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
-            assertThat(centres).as("dense hexagon at %f,%f", c[0], c[1]).anySatisfy(centre -> assertThat(
+            assertThat(centres).as("dense square at %f,%f", c[0], c[1]).anySatisfy(centre -> assertThat(
                     jdbc.sql("select ST_Distance(ST_MakePoint(:a, :b)::geography, ST_MakePoint(:x, :y)::geography)")
                             .param("a", c[0]).param("b", c[1]).param("x", centre.lon()).param("y", centre.lat()).query(Double.class).single())
                     .isLessThan(bandwidth));
