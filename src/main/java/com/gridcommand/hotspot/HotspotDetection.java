@@ -107,12 +107,14 @@ public class HotspotDetection {
         current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
         return selection.bind(jdbc.sql("""
                         with counts as (
-                            select c.id, c.code, c.geom, (select count(*) from gov_case k where k.grid_cell_id = c.id and %s) as x
-                              from grid_cell c),
+                            select c.id, c.code, coalesce(k.n, 0) as x
+                              from grid_cell c left join (select k.grid_cell_id, count(*) as n from gov_case k where %s group by 1) k
+                                on k.grid_cell_id = c.id),
                         stats as (select count(*)::float8 as n, avg(x)::float8 as mean,
                                          sqrt(greatest(avg(x::float8 * x) - avg(x::float8) ^ 2, 0)) as s from counts),
-                        sums as (select a.id, sum(b.x)::float8 as wx, count(*)::float8 as w
-                                   from counts a join counts b on ST_Intersects(a.geom, b.geom) group by a.id)
+                        sums as (select n.a as id, sum(b.x)::float8 as wx, count(*)::float8 as w
+                                   from (select a.id as a, b.id as b from grid_cell a join grid_cell b on ST_Intersects(a.geom, b.geom)) n
+                                   join counts b on b.id = n.b group by n.a)
                         select a.id, a.code, a.x,
                                case when st.s = 0 then 0
                                     else (u.wx - st.mean * u.w) / (st.s * sqrt((st.n * u.w - u.w * u.w) / (st.n - 1))) end as z
@@ -146,7 +148,7 @@ public class HotspotDetection {
     /**
      * A kernel density surface of the selected cases (quartic kernel, {@code bandwidthMetres}), estimated at the centres
      * of squares {@code sizeMetres} wide, computed in PostGIS in the city's UTM zone. Each case is projected once and
-     * binned to a tenth of the square size (at most half a bin, a few metres, off — nothing at this bandwidth); each
+     * binned to a fifth of the square size (at most half a bin, 15 m for 150 m squares, off: little at a bandwidth of hundreds of metres); each
      * bin then adds its kernel to the squares whose centres lie within the bandwidth, found by arithmetic on the
      * square indices. Only squares with some density are returned, lightest first.
      */
@@ -167,7 +169,7 @@ public class HotspotDetection {
                         select ST_AsGeoJSON(ST_Transform(ST_MakeEnvelope(i * :size, j * :size, (i + 1) * :size, (j + 1) * :size, u.srid), 4326), 6) as geometry,
                                k * 3 / (pi() * (:bw / 1000.0) ^ 2) as per_km2
                           from dens, utm u order by per_km2""".formatted(selection.where())))
-                .param("size", sizeMetres).param("bw", bandwidthMetres).param("bin", sizeMetres / 10)
+                .param("size", sizeMetres).param("bw", bandwidthMetres).param("bin", sizeMetres / 5)
                 .query((rs, i) -> new DensityCell(rs.getString("geometry"), rs.getDouble("per_km2"))).list();
     }
 }

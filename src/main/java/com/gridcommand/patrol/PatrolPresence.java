@@ -82,19 +82,16 @@ public class PatrolPresence {
      */
     public record CellDays(long cellId, int days, int nights) {}
 
-    /** Every grid cell's patrolled days and nights, China dates {@code from}..{@code to} inclusive. */
+    /**
+     * Every grid cell's patrolled days and nights, China dates {@code from}..{@code to} inclusive, from the rollup the
+     * database keeps as fixes arrive (V9: patrol_presence, the same day and night boundaries as here).
+     */
     public List<CellDays> cellDays(LocalDate from, LocalDate to) {
-        // Shifting local time back by the start of the day puts a night's early hours on the date it started.
-        String shifted = "((f.device_time at time zone 'Asia/Shanghai') - interval '6 hours')";
-        String count = """
-                (select count(distinct %1$s::date) from position_report f
-                  where f.responder_id is not null and f.device_time >= :from and f.device_time < :to
-                    and ST_Intersects(a.geom, f.position) and %1$s::time %2$s)""";
-        return jdbc.sql("select a.id, " + count.formatted(shifted, "< :dayLength") + " as days, "
-                        + count.formatted(shifted, ">= :dayLength") + " as nights from grid_cell a order by a.id")
-                .param("from", from.atStartOfDay(CHINA).toOffsetDateTime().plusHours(DAY_STARTS.getHour()))
-                .param("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime().plusHours(DAY_STARTS.getHour()))
-                .param("dayLength", LocalTime.ofSecondOfDay(Duration.between(DAY_STARTS, NIGHT_STARTS).toSeconds()))
+        return jdbc.sql("""
+                        select c.id, count(p.day) filter (where not p.night) as days, count(p.day) filter (where p.night) as nights
+                          from grid_cell c left join patrol_presence p on p.cell_id = c.id and p.day between :from and :to
+                         group by c.id order by c.id""")
+                .param("from", from).param("to", to)
                 .query((rs, i) -> new CellDays(rs.getLong("id"), rs.getInt("days"), rs.getInt("nights")))
                 .list();
     }

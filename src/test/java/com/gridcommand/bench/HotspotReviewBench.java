@@ -141,12 +141,17 @@ class HotspotReviewBench {
         line("Tracks: %,d fixes of %d patrol units over the week from %s.", fixes, jdbc.sql("select count(distinct responder_id) from position_report")
                 .query(Integer.class).single(), weekStart);
         round("Demo city", month, weekStart);
+        write();
         int copies = multiply();
         round("Ten times the cases (" + copies + " copies added)", month, weekStart);
+        write();
+        System.out.println(report);
+    }
+
+    private void write() throws IOException {
         Path out = Path.of("target", "bench", "hotspot-review.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
-        System.out.println(report);
     }
 
     private void round(String title, YearMonth month, LocalDate weekStart) {
@@ -179,7 +184,7 @@ class HotspotReviewBench {
                     .stream().map(HotspotDetection.Candidate::geometry).toList();
             HotspotDetection.Selection later = new HotspotDetection.Selection(last.minusMonths(3).plusDays(1), last, Set.of(), null, null);
             compare("PAI of " + areas.size() + " candidates on 3 later months (raw: cases inside)", () -> detection.predictionAccuracy(areas, later),
-                    () -> jdbc.sql("select count(*) from gov_case k where reported_at >= :f and ST_Intersects(k.geom, ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326))")
+                    () -> jdbc.sql("select count(*) from gov_case k where reported_at >= :f and ST_Intersects(k.geom, ST_UnaryUnion(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326)))")
                             .param("f", later.from().atStartOfDay(CHINA).toOffsetDateTime())
                             .param("g", "{\"type\":\"GeometryCollection\",\"geometries\":[" + String.join(",", areas) + "]}").query(Integer.class).single());
             var mFrom = month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime();

@@ -1,6 +1,5 @@
 package com.gridcommand.review.ui;
 
-import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
@@ -285,11 +284,8 @@ public class CoverageView extends Div implements HasDynamicTitle {
     private void drawGaps() {
         if (lastPresence.isEmpty()) return;
         boolean night = "NIGHT".equals(half.getValue());
-        Map<String, String> cellShapes = new HashMap<>();
+        Map<String, String> cellShapes = CellShapes.of(areas);
         Map<String, String> hotspotShapes = new HashMap<>();
-        areas.extentInScope().ifPresent(b -> {
-            for (GeoFeature f : areas.inView(AreaLevel.GRID_CELL, new Viewport(b, 14))) cellShapes.put(f.id(), f.geometry());
-        });
         for (HotspotRegister.Entry h : register.entries()) hotspotShapes.put(Long.toString(h.id()), h.geometry());
         List<Feature> features = new ArrayList<>();
         int cells = 0, cellGaps = 0, hotspots = 0, hotspotGaps = 0;

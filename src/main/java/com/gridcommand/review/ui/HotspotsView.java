@@ -1,11 +1,7 @@
 package com.gridcommand.review.ui;
 
-import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.casework.CaseService;
-import com.gridcommand.geo.Bbox;
-import com.gridcommand.geo.GeoFeature;
-import com.gridcommand.geo.Viewport;
 import com.gridcommand.hotspot.HotspotDetection;
 import com.gridcommand.hotspot.HotspotRegister;
 import com.gridcommand.hotspot.HotspotTrends;
@@ -445,10 +441,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         candidateLayer.setFeatures(outlines);
 
         List<HotspotDetection.CellScore> scores = detection.giStar(sel);
-        Map<String, String> cellShapes = new HashMap<>();
-        areas.extentInScope().ifPresent(b -> {
-            for (GeoFeature f : areas.inView(AreaLevel.GRID_CELL, new Viewport(b, 14))) cellShapes.put(f.id(), f.geometry());
-        });
+        Map<String, String> cellShapes = CellShapes.of(areas);
         List<Feature> cells = new ArrayList<>();
         List<String> hotCells = new ArrayList<>();
         int hot95 = 0, hot99 = 0;
