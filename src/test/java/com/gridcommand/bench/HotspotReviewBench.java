@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -99,34 +98,49 @@ class HotspotReviewBench {
 
     /**
      * The indexes a piece of work used and the big tables it read in full: the work runs inside one transaction and
-     * PostgreSQL's per-transaction statistics are read before it ends.
+     * PostgreSQL's per-transaction counters are read just before and just after it (they also hold earlier
+     * transactions of the same connection until they are flushed, so only the difference counts).
      */
     private String indexUse(Supplier<?> work) {
         return tx.execute(status -> {
+            Map<String, Long> before = counters();
             work.get();
-            Set<String> used = new TreeSet<>(jdbc.sql("""
-                            select x.relname || '×' || pg_stat_get_xact_numscans(x.oid) from pg_index i
-                              join pg_class x on x.oid = i.indexrelid join pg_class t on t.oid = i.indrelid
-                             where (t.relname in ('gov_case', 'grid_cell', 'community', 'township', 'hotspot', 'assignment')
-                                    or t.relname like 'position_report%') and pg_stat_get_xact_numscans(x.oid) > 0""")
-                    .query(String.class).list());
-            // Partitions of the track table name their index after themselves: fold them into one name.
-            Map<String, Integer> folded = new HashMap<>();
-            List<String> plain = new ArrayList<>();
-            for (String u : used) {
-                if (u.startsWith("position_report_") && u.contains("position_idx")) {
-                    folded.merge("position_report.position (GiST, per day)", Integer.parseInt(u.substring(u.indexOf('×') + 1)), Integer::sum);
-                } else if (u.startsWith("position_report_") && !u.startsWith("position_report_position")) {
-                    folded.merge("position_report other", Integer.parseInt(u.substring(u.indexOf('×') + 1)), Integer::sum);
-                } else plain.add(u);
+            Map<String, Long> after = counters();
+            Map<String, Long> used = new java.util.TreeMap<>();
+            long caseSeq = 0, trackSeq = 0;
+            for (var e : after.entrySet()) {
+                long n = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+                if (n <= 0) continue;
+                String name = e.getKey();
+                if (name.equals("seq gov_case")) caseSeq += n;
+                else if (name.startsWith("seq position_report")) trackSeq += n;
+                else if (name.startsWith("seq ")) continue;
+                else if (name.startsWith("position_report_") && name.contains("position_idx")) used.merge("position_report.position (GiST, per day)", n, Long::sum);
+                else if (name.startsWith("position_report_")) used.merge("position_report other", n, Long::sum);
+                else used.merge(name, n, Long::sum);
             }
-            folded.forEach((k, v) -> plain.add(k + "×" + v));
-            long caseSeq = jdbc.sql("select coalesce(sum(seq_scan), 0) from pg_stat_xact_user_tables where relname = 'gov_case'").query(Long.class).single();
-            long trackSeq = jdbc.sql("select coalesce(sum(seq_scan), 0) from pg_stat_xact_user_tables where relname like 'position_report%'")
-                    .query(Long.class).single();
-            return "indexes " + (plain.isEmpty() ? "none" : String.join(", ", plain)) + "; full reads of gov_case " + caseSeq
+            List<String> shown = new ArrayList<>();
+            used.forEach((k, v) -> shown.add(k + "×" + v));
+            return "indexes " + (shown.isEmpty() ? "none" : String.join(", ", shown)) + "; full reads of gov_case " + caseSeq
                     + ", of tracks " + trackSeq;
         });
+    }
+
+    /** Index scans per index, and sequential scans per table ("seq " + name), of the tables the work reads. */
+    private Map<String, Long> counters() {
+        Map<String, Long> c = new HashMap<>();
+        jdbc.sql("""
+                        select x.relname as name, pg_stat_get_xact_numscans(x.oid) as n from pg_index i
+                          join pg_class x on x.oid = i.indexrelid join pg_class t on t.oid = i.indrelid
+                         where t.relname in ('gov_case', 'grid_cell', 'community', 'township', 'hotspot', 'assignment', 'patrol_presence')
+                            or t.relname like 'position_report%'
+                        union all
+                        select 'seq ' || t.relname, pg_stat_get_xact_numscans(t.oid) from pg_class t
+                         where t.relkind = 'r' and (t.relname = 'gov_case' or t.relname like 'position_report%')""")
+                .query(rs -> {
+                    c.put(rs.getString("name"), rs.getLong("n"));
+                });
+        return c;
     }
 
     @Test
@@ -184,7 +198,8 @@ class HotspotReviewBench {
                     .stream().map(HotspotDetection.Candidate::geometry).toList();
             HotspotDetection.Selection later = new HotspotDetection.Selection(last.minusMonths(3).plusDays(1), last, Set.of(), null, null);
             compare("PAI of " + areas.size() + " candidates on 3 later months (raw: cases inside)", () -> detection.predictionAccuracy(areas, later),
-                    () -> jdbc.sql("select count(*) from gov_case k where reported_at >= :f and ST_Intersects(k.geom, ST_UnaryUnion(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326)))")
+                    () -> jdbc.sql("with a as materialized (select ST_UnaryUnion(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326)) as g)"
+                                    + " select count(*) from gov_case k, a where reported_at >= :f and ST_Intersects(k.geom, a.g)")
                             .param("f", later.from().atStartOfDay(CHINA).toOffsetDateTime())
                             .param("g", "{\"type\":\"GeometryCollection\",\"geometries\":[" + String.join(",", areas) + "]}").query(Integer.class).single());
             var mFrom = month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime();
