@@ -102,10 +102,10 @@ public class AreaReview {
             case COMMUNITY -> "community a";
             case GRID_CELL -> "grid_cell a";
         };
-        String link = switch (level) {
-            case TOWNSHIP -> "k.township_id = a.id";
-            case COMMUNITY -> "k.community_id = a.id";
-            case GRID_CELL -> "k.grid_cell_id = a.id";
+        String column = switch (level) {
+            case TOWNSHIP -> "township_id";
+            case COMMUNITY -> "community_id";
+            case GRID_CELL -> "grid_cell_id";
         };
         String scope = switch (level) {
             case TOWNSHIP -> ScopeSql.townshipId("a.id");
@@ -120,19 +120,23 @@ public class AreaReview {
                 case GRID_CELL -> " and a.community_id = :parent";
             };
         }
+        // The month's cases and the open overdue ones are each read once (the month by its date index) and grouped
+        // per area, then joined to the areas: per area, the case index would read every case the area ever had.
         var statement = ScopeSql.bind(jdbc.sql("""
-                        select a.id, a.code, %1$s as name,
-                               count(k.id) as cases,
-                               count(k.closed_at) as closed,
-                               count(k.closed_at) filter (where k.deadline is not null and k.closed_at <= k.deadline) as on_time,
-                               percentile_cont(0.5) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
-                                   filter (where k.closed_at is not null) as median,
-                               percentile_cont(0.9) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
-                                   filter (where k.closed_at is not null) as p90,
-                               (select count(*) from gov_case o where %3$s and o.step not in ('CLOSED', 'REFERRED') and o.deadline < :now) as overdue
-                          from %2$s left join gov_case k on %4$s and k.reported_at >= :from and k.reported_at < :to
-                         where %5$s
-                         group by a.id, a.code, %1$s order by a.code""".formatted(name, area, link.replace("k.", "o."), link, scope)), current.scope());
+                        with m as (
+                            select k.%3$s as area, count(*) as cases, count(k.closed_at) as closed,
+                                   count(k.closed_at) filter (where k.deadline is not null and k.closed_at <= k.deadline) as on_time,
+                                   percentile_cont(0.5) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
+                                       filter (where k.closed_at is not null) as median,
+                                   percentile_cont(0.9) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
+                                       filter (where k.closed_at is not null) as p90
+                              from gov_case k where k.reported_at >= :from and k.reported_at < :to group by 1),
+                        o as (select o.%3$s as area, count(*) as overdue from gov_case o
+                               where o.step not in ('CLOSED', 'REFERRED') and o.deadline < :now group by 1)
+                        select a.id, a.code, %1$s as name, coalesce(m.cases, 0) as cases, coalesce(m.closed, 0) as closed,
+                               coalesce(m.on_time, 0) as on_time, m.median, m.p90, coalesce(o.overdue, 0) as overdue
+                          from %2$s left join m on m.area = a.id left join o on o.area = a.id
+                         where %4$s order by a.code""".formatted(name, area, column, scope)), current.scope());
         if (parentId != null) statement = statement.param("parent", parentId);
         return statement.param("from", month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
                 .param("to", month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
