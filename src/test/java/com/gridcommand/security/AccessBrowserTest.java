@@ -73,13 +73,13 @@ class AccessBrowserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "admin;指挥地图,案件台账,审计日志,用户管理,终端管理,规则设置;true",
-            "zhihui;指挥地图,调度指挥,案件台账;true",
+            "admin;指挥地图,案件台账,重点地区,巡防覆盖,考评,审计日志,用户管理,终端管理,规则设置;true",
+            "zhihui;指挥地图,调度指挥,案件台账,重点地区,巡防覆盖,考评;true",
             "diaodu;指挥地图,调度指挥,案件台账;true",
-            "lingdao;指挥地图,调度指挥,案件台账,审计日志;false",
-            "qingxi.zhihui;指挥地图,调度指挥,案件台账;true",
-            "qingxi.lingdao;指挥地图,调度指挥,案件台账,审计日志;false",
-            "cunzhan;指挥地图,调度指挥,案件台账;true",
+            "lingdao;指挥地图,调度指挥,案件台账,重点地区,巡防覆盖,考评,审计日志;false",
+            "qingxi.zhihui;指挥地图,调度指挥,案件台账,重点地区,巡防覆盖,考评;true",
+            "qingxi.lingdao;指挥地图,调度指挥,案件台账,重点地区,巡防覆盖,考评,审计日志;false",
+            "cunzhan;指挥地图,调度指挥,案件台账,重点地区,巡防覆盖,考评;true",
             "wangge;指挥地图,案件台账,我的任务;true"})
     void eachDemoRoleSeesItsAreasAndActions(String username, String navigation, boolean mayRegisterAndCorrect) {
         browser.signOut(base());
