@@ -208,15 +208,27 @@ class CommandMapBrowserTest {
     void switchingALayerOffHidesIt() {
         String hotspotPaths = "return document.querySelectorAll('.leaflet-gc-pane-hotspots-pane path').length;";
         assertThat(((Number) browser.js(hotspotPaths)).intValue()).isPositive();
-        browser.find(By.cssSelector(".gc-layer-row[data-layer='hotspots'] input")).click();
+        clickLayerSwitch("hotspots");
         browser.waitFor(Duration.ofSeconds(5), d -> !shown("hotspots"));
         assertThat(((Number) browser.js(hotspotPaths)).intValue()).isZero();
         // The server stops sending it: after a move the layer holds nothing.
         setView(num(view().get("south")) / 2 + num(view().get("north")) / 2, num(view().get("west")) / 2 + num(view().get("east")) / 2, 13);
         browser.waitFor(Duration.ofSeconds(10), d -> num(view().get("zoom")) == 13 && featureIds("hotspots").isEmpty());
         // And back on.
-        browser.find(By.cssSelector(".gc-layer-row[data-layer='hotspots'] input")).click();
+        clickLayerSwitch("hotspots");
         browser.waitFor(Duration.ofSeconds(10), d -> shown("hotspots") && !featureIds("hotspots").isEmpty());
+    }
+
+    /**
+     * Clicks a layer's switch in the layer list. The list is redrawn when what it shows changes (a zoom hint after a
+     * move, say), so a switch found a moment before can be gone: then the click goes to the one there now, as a
+     * person's would.
+     */
+    private void clickLayerSwitch(String layer) {
+        browser.waitFor(Duration.ofSeconds(5), d -> {
+            d.findElement(By.cssSelector(".gc-layer-row[data-layer='" + layer + "'] input")).click();
+            return true;
+        });
     }
 
     @Test
