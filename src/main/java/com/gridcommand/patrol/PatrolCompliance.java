@@ -73,11 +73,10 @@ public class PatrolCompliance {
                         parts as (select (ST_DumpSegments(p.geom)).geom as seg from patrol_route p where p.id = :route)
                         select coalesce(sum(ST_Length(ST_Intersection(parts.seg, area.g)::geography))
                                         / nullif(sum(ST_Length(parts.seg::geography)), 0), 0) as share,
-                               (select n from track)
+                               (select n from track), exists (select 1 from patrol_route where id = :route) as known
                           from parts, area""")
                 .param("route", routeId).param("start", start).param("end", end).param("m", metres)
-                .query((rs, i) -> new Cover(rs.getDouble(1), rs.getInt(2))).optional()
-                .filter(c -> jdbc.sql("select count(*) from patrol_route where id = :id").param("id", routeId).query(Integer.class).single() > 0)
+                .query((rs, i) -> rs.getBoolean(3) ? new Cover(rs.getDouble(1), rs.getInt(2)) : null).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no patrol route " + routeId));
         List<HotspotTime> hotspots = jdbc.sql("""
                         with team as (select r.id from responder r join patrol_route p on p.team = r.team where p.id = :route),
