@@ -95,6 +95,10 @@ public class CoverageView extends Div implements HasDynamicTitle {
     private final Paragraph cameraSummary = new Paragraph();
     private final Map<Long, PatrolRouteDetails> routes = new HashMap<>();
     private List<PatrolPresence.Presence> lastPresence = List.of();
+    /** The register as the last check read it (dosage and gaps both use it). */
+    private List<HotspotRegister.Entry> entries = List.of();
+    /** Grid cell outlines for the gaps: read once, switching day and night only recolours. */
+    private Map<String, String> cellShapes;
 
     public CoverageView(PatrolCompliance compliance, PatrolPresence presence, PatrolService patrols, CameraCoverage cameras,
                         HotspotRegister register, AreaService areas, Clock clock) {
@@ -271,7 +275,8 @@ public class CoverageView extends Div implements HasDynamicTitle {
         OffsetDateTime nightStart = d.atTime(PatrolPresence.NIGHT_STARTS).atZone(PatrolPresence.CHINA).toOffsetDateTime();
         OffsetDateTime nightEnd = d.plusDays(1).atTime(PatrolPresence.DAY_STARTS).atZone(PatrolPresence.CHINA).toOffsetDateTime();
         List<PatrolPresence.Dosage> dosages = new ArrayList<>();
-        for (HotspotRegister.Entry h : register.entries()) {
+        entries = register.entries();
+        for (HotspotRegister.Entry h : entries) {
             if (!"DELISTED".equals(h.status())) dosages.add(presence.dosage(h.code(), nightStart, nightEnd));
         }
         dosageGrid.setItems(dosages);
@@ -284,9 +289,9 @@ public class CoverageView extends Div implements HasDynamicTitle {
     private void drawGaps() {
         if (lastPresence.isEmpty()) return;
         boolean night = "NIGHT".equals(half.getValue());
-        Map<String, String> cellShapes = CellShapes.of(areas);
+        if (cellShapes == null) cellShapes = CellShapes.of(areas);
         Map<String, String> hotspotShapes = new HashMap<>();
-        for (HotspotRegister.Entry h : register.entries()) hotspotShapes.put(Long.toString(h.id()), h.geometry());
+        for (HotspotRegister.Entry h : entries) hotspotShapes.put(Long.toString(h.id()), h.geometry());
         List<Feature> features = new ArrayList<>();
         int cells = 0, cellGaps = 0, hotspots = 0, hotspotGaps = 0;
         List<String> hotspotNames = new ArrayList<>();

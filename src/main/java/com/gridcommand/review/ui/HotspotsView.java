@@ -7,6 +7,7 @@ import com.gridcommand.hotspot.HotspotRegister;
 import com.gridcommand.hotspot.HotspotTrends;
 import com.gridcommand.leaflet.Feature;
 import com.gridcommand.leaflet.FeatureLayer;
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.leaflet.LatLng;
 import com.gridcommand.leaflet.LayerDefinition;
 import com.gridcommand.leaflet.LeafletMap;
@@ -14,9 +15,11 @@ import com.gridcommand.leaflet.LegendEntry;
 import com.gridcommand.leaflet.MapOptions;
 import com.gridcommand.leaflet.Style;
 import com.gridcommand.leaflet.StyleRule;
+import com.gridcommand.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -70,7 +73,8 @@ import java.util.TreeSet;
 @RolesAllowed({"LEADER", "COMMAND", "ADMIN"})
 public class HotspotsView extends Div implements HasDynamicTitle {
 
-    static final String HOTSPOTS = "register";
+    /** The command map's hotspot layer (same id, colours per status and legend), reused here. */
+    static final String HOTSPOTS = "hotspots";
     static final String CANDIDATES = "candidates";
     static final String GI = "gistar";
     static final String HEAT = "heat";
@@ -105,6 +109,9 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     final IntegerField minPoints = new IntegerField();
 
     private Map<Long, HotspotTrends.HotspotTrend> trendById = new HashMap<>();
+    private List<HotspotRegister.Entry> entries = List.of();
+    /** Grid cell outlines for the Gi* layer: read on the first run, they do not change between runs. */
+    private Map<String, String> cellShapes;
     private List<HotspotDetection.Candidate> candidates = List.of();
     private HotspotRegister.Entry selected;
     /** What the next drawn polygon is for: a new listing, or the selected hotspot's new outline. */
@@ -112,7 +119,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     private Drawing drawing = Drawing.NONE;
 
     public HotspotsView(HotspotRegister register, HotspotTrends trends, HotspotDetection detection, AreaService areas,
-                        CurrentUser current, Clock clock) {
+                        List<MapLayerSource> layerSources, CurrentUser current, Clock clock) {
         this.register = register;
         this.trends = trends;
         this.detection = detection;
@@ -132,7 +139,9 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         map.setSizeFull();
         heatLayer = map.addLayer(heatDefinition());
         giLayer = map.addLayer(giDefinition());
-        hotspotLayer = map.addLayer(hotspotDefinition());
+        hotspotLayer = map.addLayer(layerSources.stream().filter(l -> HOTSPOTS.equals(l.definitionId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the command map has no hotspot layer"))
+                .definition(new Texts(UI.getCurrent(), clock)));
         Style candidate = Style.area("#7e22ce", 2.5, "#a855f7", 0.12).dashed("6 4");
         candidateLayer = map.addLayer(LayerDefinition.layer(CANDIDATES, getTranslation("hotspots.layer.candidates")).order(50)
                 .style(candidate).tooltip("tip").legend(getTranslation("hotspots.layer.candidates"), candidate, LegendEntry.Shape.POLYGON).build());
@@ -170,18 +179,6 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     }
 
     // ------------------------------------------------------------------ layers
-
-    private LayerDefinition hotspotDefinition() {
-        Map<String, Style> byStatus = new LinkedHashMap<>();
-        byStatus.put("LISTED", Style.area("#c81e1e", 2.5, "#f05252", 0.3));
-        byStatus.put("RECTIFYING", Style.area("#d03801", 2.5, "#ff8a4c", 0.28));
-        byStatus.put("UNDER_REVIEW", Style.area("#9f580a", 2, "#e3a008", 0.22));
-        byStatus.put("DELISTED", Style.area("#6b7280", 1.5, "#9ca3af", 0.08).dashed("4 4"));
-        var layer = LayerDefinition.layer(HOTSPOTS, getTranslation("layer.hotspots")).order(40).style(byStatus.get("LISTED")).tooltip("tip");
-        byStatus.forEach((status, style) -> layer.rule(StyleRule.when("status", status, style))
-                .legend(getTranslation("hotspot.status." + status), style, LegendEntry.Shape.POLYGON));
-        return layer.build();
-    }
 
     private LayerDefinition giDefinition() {
         var layer = LayerDefinition.layer(GI, getTranslation("hotspots.layer.gi")).order(15).hidden().style(Style.area("#9ca3af", 0.5, "#ffffff", 0))
@@ -262,8 +259,9 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         return b.toString();
     }
 
+    /** A hotspot of the register as last loaded. */
     private Optional<HotspotRegister.Entry> entry(long id) {
-        return register.entries().stream().filter(h -> h.id() == id).findFirst();
+        return entries.stream().filter(h -> h.id() == id).findFirst();
     }
 
     /** One hotspot's listing, measures and reviews, with the actions a leader may take on it. */
@@ -322,7 +320,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     void loadRegister() {
         trendById = new HashMap<>();
         for (HotspotTrends.HotspotTrend t : trends.trends(LocalDate.now(clock))) trendById.put(t.id(), t);
-        List<HotspotRegister.Entry> entries = register.entries();
+        entries = register.entries();
         registerGrid.setItems(entries);
         List<Feature> features = new ArrayList<>();
         for (HotspotRegister.Entry h : entries) {
@@ -441,7 +439,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         candidateLayer.setFeatures(outlines);
 
         List<HotspotDetection.CellScore> scores = detection.giStar(sel);
-        Map<String, String> cellShapes = CellShapes.of(areas);
+        if (cellShapes == null) cellShapes = CellShapes.of(areas);
         List<Feature> cells = new ArrayList<>();
         List<String> hotCells = new ArrayList<>();
         int hot95 = 0, hot99 = 0;
@@ -487,7 +485,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
             return;
         }
         HotspotDetection.Selection later = new HotspotDetection.Selection(laterFrom, laterTo, sel.categories(), sel.fromTime(), sel.toTime());
-        List<String> listed = register.entries().stream().filter(h -> !"DELISTED".equals(h.status()) && !h.listedOn().isAfter(sel.to()))
+        List<String> listed = entries.stream().filter(h -> !"DELISTED".equals(h.status()) && !h.listedOn().isAfter(sel.to()))
                 .map(HotspotRegister.Entry::geometry).toList();
         double byClusters = detection.predictionAccuracy(candidates.stream().map(HotspotDetection.Candidate::geometry).toList(), later);
         double byCells = detection.predictionAccuracy(hotCells, later);

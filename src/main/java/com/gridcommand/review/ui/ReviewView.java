@@ -4,7 +4,6 @@ import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.casework.AreaReview;
 import com.gridcommand.casework.AreaReview.Level;
-import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.leaflet.Feature;
@@ -122,6 +121,7 @@ public class ReviewView extends Div implements HasDynamicTitle {
     private LeadersReview.Review review;
     private LeadersReview.Line selected;
     private boolean fitOnLoad = true;
+    private final Map<Level, List<GeoFeature>> shapesByLevel = new java.util.EnumMap<>(Level.class);
 
     public ReviewView(LeadersReview reviews, AreaService areas, CurrentUser current, Clock clock) {
         this.reviews = reviews;
@@ -410,17 +410,7 @@ public class ReviewView extends Div implements HasDynamicTitle {
         for (int i = 0; i < breaks.length; i++) breaks[i] = values.isEmpty() ? 0 : values.get((int) Math.floor((i + 1) * values.size() / (double) BANDS.length));
         Map<Long, LeadersReview.Line> byId = new HashMap<>();
         for (LeadersReview.Line l : review.lines()) byId.put(l.row().areaId(), l);
-        Bbox extent = areas.extentInScope().orElse(null);
-        if (extent == null) {
-            areaLayer.clear();
-            return;
-        }
-        int zoom = switch (shownLevel) {
-            case TOWNSHIP -> 11;
-            case COMMUNITY -> 12;
-            case GRID_CELL -> 14;
-        };
-        List<GeoFeature> shapes = areas.inView(areaLevel(shownLevel), new Viewport(extent, zoom));
+        List<GeoFeature> shapes = shapes(shownLevel);
         List<Feature> features = new ArrayList<>();
         double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (GeoFeature shape : shapes) {
@@ -480,6 +470,19 @@ public class ReviewView extends Div implements HasDynamicTitle {
         int band = 0;
         for (double b : breaks) if (v > b) band++;
         return band;
+    }
+
+    /**
+     * The outlines of a level's areas in the user's scope, read once per level: a month, a measure or a drill-down
+     * only recolours or filters them.
+     */
+    private List<GeoFeature> shapes(Level level) {
+        return shapesByLevel.computeIfAbsent(level, l -> areas.extentInScope().map(extent -> areas.inView(areaLevel(l), new Viewport(extent,
+                switch (l) {
+                    case TOWNSHIP -> 11;
+                    case COMMUNITY -> 12;
+                    case GRID_CELL -> 14;
+                }))).orElse(List.of()));
     }
 
     private static void extend(double[] box, String geometry) {
