@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each hotspot's trend beside its listing status, from the cases inside it month by month over the last year:
+ * Each hotspot's trend beside its listing status, from the cases inside it month by month over the last twelve
+ * finished months (the month in progress is left out: two days of a month are no month):
  * <ul>
  * <li>NEW — almost nothing in the first nine months (≤ 10 % of the year's cases), most in the last three;</li>
  * <li>INTENSIFYING / DIMINISHING — a monotonic trend by the Mann-Kendall test (|z| > 1.96, 5 %), or a step: the
@@ -45,9 +46,12 @@ public class HotspotTrends {
         this.jdbc = jdbc;
     }
 
-    /** Trends of every hotspot for the twelve months ending with the month of {@code until} (China dates). */
-    public List<HotspotTrend> trends(LocalDate until) {
-        YearMonth last = YearMonth.from(until);
+    /**
+     * Trends of every hotspot as of {@code today} (a China date): the twelve months before today's month, and the
+     * cases before and after each listing up to today.
+     */
+    public List<HotspotTrend> trends(LocalDate today) {
+        YearMonth last = YearMonth.from(today).minusMonths(1);
         YearMonth first = last.minusMonths(11);
         record Row(long id, String code, String name, String status, LocalDate listedOn) {}
         List<Row> hotspots = jdbc.sql("select id, code, name, status, listed_on from hotspot order by code")
@@ -67,13 +71,13 @@ public class HotspotTrends {
         Map<Long, int[]> beforeAfter = new HashMap<>();
         jdbc.sql("""
                         with w as (select h.id, h.geom, (h.listed_on::timestamp at time zone 'Asia/Shanghai') as listed,
-                                          least(180, greatest(0, cast(:until as date) - h.listed_on)) as days from hotspot h)
+                                          least(180, greatest(0, cast(:today as date) - h.listed_on)) as days from hotspot h)
                         select w.id, count(k.id) filter (where k.reported_at < w.listed), count(k.id) filter (where k.reported_at >= w.listed)
                           from w left join gov_case k on w.days > 0 and ST_Intersects(w.geom, k.geom)
                                and k.reported_at >= w.listed - make_interval(days => w.days)
                                and k.reported_at < w.listed + make_interval(days => w.days)
                          group by w.id""")
-                .param("until", until)
+                .param("today", today)
                 .query(rs -> {
                     beforeAfter.put(rs.getLong(1), new int[]{rs.getInt(2), rs.getInt(3)});
                 });
@@ -81,7 +85,7 @@ public class HotspotTrends {
         for (Row h : hotspots) {
             int[] m = months.getOrDefault(h.id(), new int[12]);
             double z = mannKendallZ(m);
-            int days = (int) Math.min(180, Math.max(0, ChronoUnit.DAYS.between(h.listedOn(), until)));
+            int days = (int) Math.min(180, Math.max(0, ChronoUnit.DAYS.between(h.listedOn(), today)));
             int[] ba = beforeAfter.getOrDefault(h.id(), new int[2]);
             result.add(new HotspotTrend(h.id(), h.code(), h.name(), h.status(), m, z, classify(m, z), h.listedOn(), days, ba[0], ba[1]));
         }

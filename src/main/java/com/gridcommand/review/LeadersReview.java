@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,7 +48,17 @@ public class LeadersReview {
         }
     }
 
-    public record Review(Level level, YearMonth month, Long parentId, String parentName, AreaReview.Weights weights, List<Line> lines) {
+    /**
+     * @param through the last day the figures cover: the month's last day, or today for the month in progress (whose
+     *                patrol shares are of the days so far, not of the whole month)
+     */
+    public record Review(Level level, YearMonth month, LocalDate through, Long parentId, String parentName, AreaReview.Weights weights,
+                         List<Line> lines) {
+        /** Whether the month is still running: its figures are so far, not final. */
+        public boolean inProgress() {
+            return through.isBefore(month.atEndOfMonth());
+        }
+
         /** The lines best first (ranked ones by score, then the unranked by code). */
         public List<Line> ranked() {
             List<Line> sorted = new ArrayList<>(lines);
@@ -71,21 +83,31 @@ public class LeadersReview {
     private final PatrolPresence presence;
     private final JdbcClient jdbc;
     private final CurrentUser current;
+    private final Clock clock;
 
-    LeadersReview(AreaReview areaReview, PatrolPresence presence, JdbcClient jdbc, CurrentUser current) {
+    LeadersReview(AreaReview areaReview, PatrolPresence presence, JdbcClient jdbc, CurrentUser current, Clock clock) {
         this.areaReview = areaReview;
         this.presence = presence;
         this.jdbc = jdbc;
         this.current = current;
+        this.clock = clock;
+    }
+
+    /** The last day a month's figures can cover today: its end, or today while it runs; a month to come has none. */
+    public LocalDate through(YearMonth month) {
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        if (month.atDay(1).isAfter(today)) throw new IllegalArgumentException("a month that has not begun has no figures");
+        return month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
     }
 
     /** The review of a level for a month, in the caller's scope; inside {@code parentId} when given. */
     public Review review(Level level, YearMonth month, Long parentId, AreaReview.Weights weights) {
         current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
+        LocalDate through = through(month);
         List<AreaReview.Row> rows = areaReview.month(level, month, parentId);
         List<Long> ids = rows.stream().map(AreaReview.Row::areaId).toList();
         Map<Long, double[]> responses = responses(level, month, ids);
-        Map<Long, double[]> patrol = patrol(level, month);
+        Map<Long, double[]> patrol = patrol(level, month.atDay(1), through);
         Map<Long, int[]> hotspots = hotspots(level, ids);
         Map<Long, Integer> households = households(level, ids);
         Map<Long, AreaReview.Ranked> scored = new HashMap<>();
@@ -105,7 +127,7 @@ public class LeadersReview {
                     p == null ? null : p[0], p == null ? null : p[1], h[0], h[1]);
             lines.add(new Line(f, scored.get(row.areaId()), places.getOrDefault(row.areaId(), 0)));
         }
-        return new Review(level, month, parentId, parentId == null ? null : parentName(level, parentId).orElse(null), weights, lines);
+        return new Review(level, month, through, parentId, parentId == null ? null : parentName(level, parentId).orElse(null), weights, lines);
     }
 
     /**
@@ -169,11 +191,14 @@ public class LeadersReview {
         return result;
     }
 
-    /** Per area: the mean over its cells of the share of the month's days, and of its nights, with a patrol fix. */
-    private Map<Long, double[]> patrol(Level level, YearMonth month) {
+    /**
+     * Per area: the mean over its cells of the share of the days {@code from}..{@code through}, and of their nights,
+     * with a patrol fix (the month so far while it runs: a month's third day is not a month with 28 unpatrolled days).
+     */
+    private Map<Long, double[]> patrol(Level level, LocalDate from, LocalDate through) {
         Map<Long, PatrolPresence.CellDays> byCell = new HashMap<>();
-        for (PatrolPresence.CellDays d : presence.cellDays(month.atDay(1), month.atEndOfMonth())) byCell.put(d.cellId(), d);
-        double length = month.lengthOfMonth();
+        for (PatrolPresence.CellDays d : presence.cellDays(from, through)) byCell.put(d.cellId(), d);
+        double length = java.time.temporal.ChronoUnit.DAYS.between(from, through) + 1;
         Map<Long, double[]> sums = new HashMap<>(); // area -> day sum, night sum, cells
         jdbc.sql("select c.id, c.community_id, m.township_id from grid_cell c join community m on m.id = c.community_id")
                 .query(rs -> {

@@ -71,7 +71,8 @@ public final class ReviewFiles {
 
     public static String title(LeadersReview.Review review) {
         return review.month().getYear() + "年" + review.month().getMonthValue() + "月"
-                + (review.parentName() == null ? "" : review.parentName()) + levelName(review.level()) + "综治工作考评";
+                + (review.parentName() == null ? "" : review.parentName()) + levelName(review.level()) + "综治工作考评"
+                + (review.inProgress() ? "（截至" + review.through().getDayOfMonth() + "日）" : "");
     }
 
     public static String fileName(LeadersReview.Review review, Format format) {

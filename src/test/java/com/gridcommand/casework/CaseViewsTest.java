@@ -5,6 +5,7 @@ import com.gridcommand.casework.ui.CaseListView;
 import com.gridcommand.leaflet.LeafletMap;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.IntegrationTest;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.WithGridUserFactory;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @ViewPackages(classes = {CaseListView.class, CaseDetailView.class})
 class CaseViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     JdbcClient jdbc;
@@ -111,10 +115,10 @@ class CaseViewsTest extends SpringBrowserlessTest {
         long id = jdbc.sql("""
                         insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline,
                                               step_started_at, step_deadline, geom)
-                        select 'V-' || substr(md5(random()::text), 1, 20), '视图测试', '', 'NEIGHBOUR', 1, 'PATROL', :step, now(), now() + interval '5 days',
-                               now(), now() + interval '1 day', ST_PointOnSurface(geom)
+                        select 'V-' || substr(md5(random()::text), 1, 20), '视图测试', '', 'NEIGHBOUR', 1, 'PATROL', :step, :now, :now + interval '5 days',
+                               :now, :now + interval '1 day', ST_PointOnSurface(geom)
                           from grid_cell where code = :cell returning id""")
-                .param("step", step.name()).param("cell", users.byUsername("wangge").orElseThrow().scope().codes().getFirst())
+                .param("now", clock.now()).param("step", step.name()).param("cell", users.byUsername("wangge").orElseThrow().scope().codes().getFirst())
                 .query(Long.class).single();
         made.add(id);
         return id;

@@ -5,6 +5,7 @@ import com.gridcommand.security.Role;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
 import com.gridcommand.support.IntegrationTest;
+import com.gridcommand.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 class CaseWorkflowServiceTest {
+
+    @Autowired
+    TestClock clock;
 
     /** A demo user for each role, all of whom may act in the cell the test cases are put in. */
     static final Map<Role, String> USER = Map.of(Role.ADMIN, "admin", Role.COMMAND, "zhihui", Role.DISPATCHER, "diaodu",
@@ -63,13 +67,13 @@ class CaseWorkflowServiceTest {
         long id = jdbc.sql("""
                         insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline, closed_at,
                                               step_started_at, step_deadline, responsible_unit, geom)
-                        select 'T-' || substr(md5(random()::text), 1, 24), '测试案件', '', 'NEIGHBOUR', 1, 'PATROL', :step, now() - interval '1 day',
-                               now() + interval '10 days', case when :step = 'CLOSED' then now() end,
-                               case when :step in ('CLOSED', 'REFERRED') then null else now() - interval '1 hour' end,
-                               case when :step in ('CLOSED', 'REFERRED') then null else now() + interval '2 days' end, '测试调委会',
+                        select 'T-' || substr(md5(random()::text), 1, 24), '测试案件', '', 'NEIGHBOUR', 1, 'PATROL', :step, :now - interval '1 day',
+                               :now + interval '10 days', case when :step = 'CLOSED' then :now end,
+                               case when :step in ('CLOSED', 'REFERRED') then null else :now - interval '1 hour' end,
+                               case when :step in ('CLOSED', 'REFERRED') then null else :now + interval '2 days' end, '测试调委会',
                                ST_PointOnSurface(geom)
                           from grid_cell where code = :cell returning id""")
-                .param("step", step.name()).param("cell", cell()).query(Long.class).single();
+                .param("now", clock.now()).param("step", step.name()).param("cell", cell()).query(Long.class).single();
         made.add(id);
         return id;
     }
@@ -193,7 +197,7 @@ class CaseWorkflowServiceTest {
             assertThat(reopened.step()).isEqualTo("SUPERVISION");
             assertThat(reopened.reopened()).isEqualTo(1);
             assertThat(reopened.referredTo()).isNull();
-            assertThat(reopened.deadline()).isAfter(java.time.OffsetDateTime.now().plusDays(1));
+            assertThat(reopened.deadline()).isAfter(clock.now().plusDays(1));
         });
     }
 

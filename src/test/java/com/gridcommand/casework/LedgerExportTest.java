@@ -59,9 +59,9 @@ class LedgerExportTest {
         hostile = jdbc.sql("""
                         insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline, geom)
                         select 'LEDGER-T1', '=HYPERLINK("http://evil.example","点我")', '-2+3', 'NEIGHBOUR', 1, 'HOTLINE', 'SUPERVISION',
-                               now() - interval '2 days', now() - interval '1 day', ST_PointOnSurface(c.geom)
+                               cast(:now as timestamptz) - interval '2 days', cast(:now as timestamptz) - interval '1 day', ST_PointOnSurface(c.geom)
                           from grid_cell c where c.code like '331099101%' order by c.code limit 1 returning id""")
-                .query(Long.class).single();
+                .param("now", clock.instant().atZone(clock.getZone()).toOffsetDateTime()).query(Long.class).single();
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import com.gridcommand.security.DeviceService;
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 class DispatchBrowserTest {
+
+    @Autowired
+    TestClock clock;
 
     @LocalServerPort
     int port;
@@ -112,7 +116,7 @@ class DispatchBrowserTest {
             lat += 0.0015; // about 170 m north each time
             long sent = System.nanoTime();
             String query = "id=" + URLEncoder.encode(issued.token(), StandardCharsets.UTF_8) + "&lat=" + lat + "&lon=" + at[0]
-                    + "&timestamp=" + Instant.now().getEpochSecond() + "&speed=20";
+                    + "&timestamp=" + clock.instant().getEpochSecond() + "&speed=20";
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/osmand?" + query))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -2,6 +2,7 @@ package com.gridcommand.dispatch;
 
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,9 @@ import static org.assertj.core.api.Assertions.within;
 @IntegrationTest
 @Transactional // every generated responder and road is rolled back
 class NearestAndTravelTest {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     NearestResponders nearest;
@@ -47,11 +51,11 @@ class NearestAndTravelTest {
             }
             jdbc.sql("""
                             insert into responder (code, name, kind, team, skills, status, township_id, position, position_at)
-                            values (:c, :c, :k, :team, :skills::text[], :s, :t, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), now())""")
+                            values (:c, :c, :k, :team, :skills::text[], :s, :t, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :now)""")
                     .param("c", "T" + i).param("k", KINDS.get(random.nextInt(KINDS.size()))).param("team", "队" + random.nextInt(4))
                     .param("skills", random.nextBoolean() ? "{急救}" : random.nextBoolean() ? "{调解,急救}" : "{}")
                     .param("s", STATUSES.get(random.nextInt(STATUSES.size()))).param("t", township)
-                    .param("lon", lon).param("lat", lat).update();
+                    .param("lon", lon).param("lat", lat).param("now", clock.now()).update();
         }
         return box;
     }

@@ -3,6 +3,7 @@ package com.gridcommand.dispatch;
 import com.gridcommand.security.DeviceService;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 class TrackerIngestTest {
+
+    @Autowired
+    TestClock clock;
 
     @LocalServerPort
     int port;
@@ -97,7 +101,7 @@ class TrackerIngestTest {
 
     @Test
     void anOsmAndPingIsStoredAndMovesTheResponderAndTheSamePingAgainIsADuplicate() throws Exception {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
         double lat = home[1] + 0.001, lon = home[0] + 0.001;
         HttpResponse<String> first = osmand(q(t, lat, lon) + "&speed=10.8&bearing=90&altitude=12&accuracy=8&batt=77");
         assertThat(first.statusCode()).isEqualTo(200);
@@ -118,7 +122,7 @@ class TrackerIngestTest {
 
     @Test
     void aLatePingIsKeptAsTrackButDoesNotMoveTheResponderBack() throws Exception {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
         assertThat(osmand(q(t, home[1] + 0.002, home[0])).statusCode()).isEqualTo(200);
         // Arrives later, but was recorded 20 s earlier (a dead zone): track yes, current position no.
         assertThat(osmand(q(t.minusSeconds(20), home[1] + 0.001, home[0])).statusCode()).isEqualTo(200);
@@ -130,7 +134,7 @@ class TrackerIngestTest {
 
     @Test
     void eachKindOfMalformedPingHasItsOwnReasonAndNothingIsStored() throws Exception {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(10);
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(10);
         String id = "id=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         String[][] cases = {
                 {id + "&lon=" + home[0] + "&timestamp=" + t.getEpochSecond(), "MISSING_FIELD"},
@@ -164,7 +168,7 @@ class TrackerIngestTest {
 
     @Test
     void aDeviceWithoutAValidTokenIsRefused() throws Exception {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String good = "&lat=" + home[1] + "&lon=" + home[0] + "&timestamp=" + t.getEpochSecond();
         assertThat(osmand("id=gcd_abcdefgh_" + "x".repeat(43) + good).statusCode()).isEqualTo(401);
         assertThat(osmand("id=123456" + good).statusCode()).isEqualTo(401);
@@ -179,7 +183,7 @@ class TrackerIngestTest {
 
     @Test
     void theTraccarClientJsonBodyIsUnderstood() throws Exception {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
         String body = """
                 {"device_id": "%s", "location": {"timestamp": "%s", "coords": {"latitude": %s, "longitude": %s, "speed": 4.5,
                  "heading": 180, "accuracy": 6, "altitude": 20}, "battery": {"level": 0.5, "is_charging": false}, "is_moving": true}}"""
@@ -192,7 +196,7 @@ class TrackerIngestTest {
 
     @Test
     void aBatchStoresTheGoodOnesNamesTheBadOnesAndIsIdempotent() throws Exception {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
         String body = """
                 {"positions": [
                   {"time": "%s", "lat": %s, "lon": %s, "speed": 5},

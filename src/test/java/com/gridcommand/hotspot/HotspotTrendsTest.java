@@ -2,9 +2,10 @@ package com.gridcommand.hotspot;
 
 import com.gridcommand.democity.DemoClusters;
 import com.gridcommand.support.IntegrationTest;
+import com.gridcommand.support.TestClock;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +21,8 @@ class HotspotTrendsTest {
     @Autowired
     HotspotTrends trends;
     @Autowired
+    TestClock clock;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -33,8 +36,7 @@ class HotspotTrendsTest {
 
     @Test
     void theDemoHotspotsShowTheTrendsTheyWereGeneratedWith() {
-        LocalDate until = jdbc.sql("select max(reported_at at time zone 'Asia/Shanghai')::date from gov_case").query(LocalDate.class).single();
-        List<HotspotTrends.HotspotTrend> found = trends.trends(until);
+        List<HotspotTrends.HotspotTrend> found = trends.trends(LocalDate.now(clock));
         Map<String, String> generated = DemoClusters.trendsByHotspot();
         assertThat(found).hasSize(generated.size());
         for (HotspotTrends.HotspotTrend t : found) {
@@ -59,5 +61,27 @@ class HotspotTrendsTest {
         }
         assertThat(found).filteredOn(t -> generated.get(t.code()).equals("FADING_AFTER_LISTING"))
                 .anySatisfy(t -> assertThat(t.trend()).isEqualTo(HotspotTrends.Trend.DIMINISHING));
+    }
+
+    @Test
+    void aHotspotsTrendLeavesTheMonthInProgressOut() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate firstOfMonth = today.withDayOfMonth(1);
+        java.time.YearMonth lastMonth = java.time.YearMonth.from(today).minusMonths(1);
+        // Today and the first of this month see the same twelve finished months: the days of this month so far count for none.
+        Map<String, int[]> soFar = new java.util.HashMap<>();
+        trends.trends(today).forEach(t -> soFar.put(t.code(), t.months()));
+        for (HotspotTrends.HotspotTrend t : trends.trends(firstOfMonth)) {
+            assertThat(soFar.get(t.code())).as(t.code()).containsExactly(t.months());
+            // The last bucket is last month, whole.
+            long inLastMonth = jdbc.sql("""
+                            select count(*) from gov_case k join hotspot h on ST_Intersects(h.geom, k.geom)
+                             where h.code = :code and k.reported_at >= :from and k.reported_at < :to""")
+                    .param("code", t.code())
+                    .param("from", lastMonth.atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
+                    .param("to", firstOfMonth.atStartOfDay(clock.getZone()).toOffsetDateTime())
+                    .query(Long.class).single();
+            assertThat(t.months()[11]).as(t.code()).isEqualTo((int) inLastMonth);
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.gridcommand.map;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.road.RoadService;
 import com.gridcommand.support.Browser;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command map in headless Chromium: what command staff see, click and switch, and how it follows the city live. */
 @BrowserTest
 class CommandMapBrowserTest {
+
+    @Autowired
+    TestClock clock;
 
     private static Browser browser;
 
@@ -93,12 +97,12 @@ class CommandMapBrowserTest {
     }
 
     private Set<String> ids(String sql, Bbox b) {
-        return jdbc.sql(sql).param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+        return jdbc.sql(sql).param("now", clock.now()).param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query(Long.class).list().stream().map(String::valueOf).collect(Collectors.toSet());
     }
 
     private int count(String sql, Bbox b) {
-        return jdbc.sql(sql).param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+        return jdbc.sql(sql).param("now", clock.now()).param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query(Integer.class).single();
     }
 
@@ -137,7 +141,7 @@ class CommandMapBrowserTest {
         assertThat(text("count-open")).isEqualTo(String.valueOf(count(
                 "select count(*) from gov_case where step <> 'CLOSED' and ST_Intersects(geom, " + ENVELOPE + ")", exact)));
         assertThat(text("count-overdue")).isEqualTo(String.valueOf(count(
-                "select count(*) from gov_case where step <> 'CLOSED' and deadline < now() and ST_Intersects(geom, " + ENVELOPE + ")", exact)));
+                "select count(*) from gov_case where step <> 'CLOSED' and deadline < :now and ST_Intersects(geom, " + ENVELOPE + ")", exact)));
         assertThat(text("count-available")).isEqualTo(String.valueOf(count(
                 "select count(*) from responder where status = 'AVAILABLE' and ST_Intersects(position, " + ENVELOPE + ")", exact)));
         assertThat(text("count-hotspots")).isEqualTo(String.valueOf(count(
@@ -170,10 +174,10 @@ class CommandMapBrowserTest {
         String hostile = "<img src=x onerror=alert(1)>";
         long id = jdbc.sql("""
                         insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline, geom)
-                        select 'TEST-XSS-1', :title, :description, 'NEIGHBOUR', 2, 'HOTLINE', 'ROUTING', now() - interval '1 day',
-                               now() + interval '5 days', ST_PointOnSurface(geom)
+                        select 'TEST-XSS-1', :title, :description, 'NEIGHBOUR', 2, 'HOTLINE', 'ROUTING', :now - interval '1 day',
+                               :now + interval '5 days', ST_PointOnSurface(geom)
                           from grid_cell order by code limit 1 returning id""")
-                .param("title", "噪音投诉 " + hostile).param("description", "楼上住户反映 " + hostile + " & \"深夜\"施工")
+                .param("now", clock.now()).param("title", "噪音投诉 " + hostile).param("description", "楼上住户反映 " + hostile + " & \"深夜\"施工")
                 .query(Long.class).single();
         try {
             double[] at = jdbc.sql("select ST_X(geom), ST_Y(geom) from gov_case where id = :id").param("id", id)
@@ -238,8 +242,8 @@ class CommandMapBrowserTest {
         double[] before = jdbc.sql("select ST_X(position), ST_Y(position) from responder where id = :id").param("id", Long.parseLong(id))
                 .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
         double lon = before[0] + 0.003, lat = before[1] + 0.002;
-        jdbc.sql("update responder set position = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), position_at = now() where id = :id")
-                .param("lon", lon).param("lat", lat).param("id", Long.parseLong(id)).update();
+        jdbc.sql("update responder set position = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), position_at = :now where id = :id")
+                .param("now", clock.now()).param("lon", lon).param("lat", lat).param("id", Long.parseLong(id)).update();
         long moved = System.nanoTime();
         browser.waitFor(Duration.ofSeconds(2), d -> {
             @SuppressWarnings("unchecked")
@@ -256,9 +260,9 @@ class CommandMapBrowserTest {
         int before = Integer.parseInt(text("count-open"));
         long id = jdbc.sql("""
                         insert into gov_case (code, title, category, severity, source, step, reported_at, deadline, geom)
-                        select 'TEST-LIVE-1', '新登记的纠纷', 'FAMILY', 1, 'COUNTER', 'INTAKE', now(), now() + interval '15 days',
+                        select 'TEST-LIVE-1', '新登记的纠纷', 'FAMILY', 1, 'COUNTER', 'INTAKE', :now, :now + interval '15 days',
                                ST_PointOnSurface(geom)
-                          from grid_cell order by code desc limit 1 returning id""").query(Long.class).single();
+                          from grid_cell order by code desc limit 1 returning id""").param("now", clock.now()).query(Long.class).single();
         try {
             browser.waitFor(Duration.ofSeconds(2), d -> featureIds("cases").contains(String.valueOf(id)));
             browser.waitFor(Duration.ofSeconds(2), d -> text("count-open").equals(String.valueOf(before + 1)));

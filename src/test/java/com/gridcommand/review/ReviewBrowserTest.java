@@ -4,6 +4,7 @@ import com.gridcommand.casework.AreaReview;
 import com.gridcommand.review.ReviewFiles;
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.support.Browser;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.BrowserTest;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -37,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 class ReviewBrowserTest {
+
+    @Autowired
+    TestClock clock;
 
     @LocalServerPort
     int port;
@@ -109,7 +113,7 @@ class ReviewBrowserTest {
         browser.waitFor(Duration.ofSeconds(30), d -> featureIds().size() == townships.size());
 
         // Picks a month two months back, as a leader would from the list.
-        YearMonth month = YearMonth.now(AreaReview.CHINA).minusMonths(2);
+        YearMonth month = YearMonth.now(clock).minusMonths(2);
         String label = month.getYear() + "年" + month.getMonthValue() + "月";
         browser.find(By.id("review-month")).click();
         WebElement item = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()

@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.within;
 @IntegrationTest
 class ReviewFilesTest {
 
+    /** When the files say they were made: a moment of the test's choosing. */
+    static final OffsetDateTime MADE_AT = OffsetDateTime.parse("2026-11-18T09:30:00+08:00");
+
     @Autowired
     LeadersReview reviews;
     @Autowired
@@ -42,7 +45,7 @@ class ReviewFilesTest {
         AreaReview.Weights weights = new AreaReview.Weights(0.25, 0.25, 0.25, 0.25);
         LeadersReview.Review review = As.user(users, "lingdao", () -> reviews.review(AreaReview.Level.COMMUNITY, month, null, weights));
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        ReviewFiles.write(review, ReviewFiles.Format.XLSX, "lingdao", OffsetDateTime.now(), xlsx);
+        ReviewFiles.write(review, ReviewFiles.Format.XLSX, "lingdao", MADE_AT, xlsx);
         List<LeadersReview.Line> ranked = review.ranked();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
             Sheet sheet = book.getSheetAt(0);
@@ -68,7 +71,7 @@ class ReviewFilesTest {
             }
         }
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        ReviewFiles.write(review, ReviewFiles.Format.PDF, "lingdao", OffsetDateTime.now(), pdf);
+        ReviewFiles.write(review, ReviewFiles.Format.PDF, "lingdao", MADE_AT, pdf);
         PdfReader reader = new PdfReader(pdf.toByteArray());
         try {
             assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(1);

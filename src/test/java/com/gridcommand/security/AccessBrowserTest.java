@@ -4,6 +4,7 @@ import com.gridcommand.map.CommandMapViewAccess;
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 class AccessBrowserTest {
+
+    @Autowired
+    TestClock clock;
 
     private static Browser browser;
 
@@ -128,10 +132,10 @@ class AccessBrowserTest {
         GridUser worker = users.byUsername("wangge").orElseThrow();
         long id = jdbc.sql("""
                         insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline, geom)
-                        select 'XSS-LIST-1', :title, :description, 'NEIGHBOUR', 2, 'HOTLINE', 'ROUTING', now() + interval '1 hour',
-                               now() + interval '5 days', ST_PointOnSurface(geom)
+                        select 'XSS-LIST-1', :title, :description, 'NEIGHBOUR', 2, 'HOTLINE', 'ROUTING', :now + interval '1 hour',
+                               :now + interval '5 days', ST_PointOnSurface(geom)
                           from grid_cell where code = :cell returning id""")
-                .param("title", "投诉 " + hostile).param("description", "居民反映 " + hostile + " 深夜施工")
+                .param("now", clock.now()).param("title", "投诉 " + hostile).param("description", "居民反映 " + hostile + " 深夜施工")
                 .param("cell", worker.scope().codes().getFirst()).query(Long.class).single();
         try {
             browser.signOut(base());

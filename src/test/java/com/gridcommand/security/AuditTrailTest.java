@@ -4,6 +4,7 @@ import com.gridcommand.casework.CaseCorrection;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 class AuditTrailTest {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     GridUserRepository users;
@@ -130,7 +134,7 @@ class AuditTrailTest {
     void aResponderThatOnlyMovedIsNotAuditedButAStatusChangeIs() {
         long id = jdbc.sql("select id from responder where position is not null order by id limit 1").query(Long.class).single();
         long mark = lastAuditId();
-        jdbc.sql("update responder set position = ST_Translate(position, 0.001, 0), position_at = now() where id = :id").param("id", id).update();
+        jdbc.sql("update responder set position = ST_Translate(position, 0.001, 0), position_at = :now where id = :id").param("id", id).param("now", clock.now()).update();
         assertThat(lastAuditId()).isEqualTo(mark);
         String status = jdbc.sql("select status from responder where id = :id").param("id", id).query(String.class).single();
         jdbc.sql("update responder set status = case when status = 'OFF_DUTY' then 'AVAILABLE' else 'OFF_DUTY' end where id = :id").param("id", id).update();

@@ -136,7 +136,11 @@ public class ReviewView extends Div implements HasDynamicTitle {
         month.setLabel(getTranslation("review.month"));
         month.setId("review-month");
         month.setItems(months);
-        month.setItemLabelGenerator(m -> getTranslation("review.monthLabel", String.valueOf(m.getYear()), String.valueOf(m.getMonthValue())));
+        // The month in progress says so: its figures are so far, not the month's.
+        month.setItemLabelGenerator(m -> m.equals(now)
+                ? getTranslation("review.monthLabel.current", String.valueOf(m.getYear()), String.valueOf(m.getMonthValue()),
+                        String.valueOf(java.time.LocalDate.now(clock.withZone(LeadersReview.CHINA)).getDayOfMonth()))
+                : getTranslation("review.monthLabel", String.valueOf(m.getYear()), String.valueOf(m.getMonthValue())));
         month.setValue(now.minusMonths(1));
         level.setLabel(getTranslation("review.level"));
         level.setId("review-level");
