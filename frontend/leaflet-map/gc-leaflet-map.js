@@ -1,10 +1,16 @@
 /*
  * <gc-leaflet-map>: a Leaflet map driven from the server.
  *
- * The server describes layers (style rules, legend, clustering, canvas or SVG rendering) and sends
- * features as GeoJSON, then adds, updates and removes them by id. The element reports the view,
- * clicks and layer switches back as DOM events. It never interprets feature text as HTML: tooltips,
- * popups and the layer list are built from text nodes, so text from the public stays text.
+ * The server describes layers (style rules, legend, clustering, drawing order) and sends features as
+ * GeoJSON, then adds, updates and removes them by id. The element reports the view, clicks and layer
+ * switches back as DOM events. It never interprets feature text as HTML: tooltips, popups, labels and
+ * the layer list are built from text nodes, so text from the public stays text.
+ *
+ * Every layer draws into ONE canvas per map, in the layers' order. One canvas hit-tests all of its
+ * features together, so a click or a tap reaches the topmost interactive feature under it, whichever
+ * layer it belongs to. (A canvas per layer, each in its own pane, would take every click over its whole
+ * area and hide the features of every layer below it.) Text labels and cluster counts are DOM elements
+ * above the canvas; they catch the pointer only over their own box, or not at all.
  *
  * Needs Leaflet 1.9 (window.L) and, for clustered layers, Leaflet.markercluster, loaded first.
  */
@@ -50,12 +56,115 @@
     return L.latLng(c[1], c[0]);
   }
 
+  /** The order of a layer's features inside the shared canvas: higher is drawn later, on top, and hit first. */
+  function orderOf(layer) {
+    return layer.options.gcOrder || 0;
+  }
+
+  /**
+   * Leaflet's canvas renderer, with two additions: a path is inserted into the draw list at its layer's place
+   * (so a feature added later to a lower layer is still drawn, and hit, below the features of higher layers),
+   * and point markers may be squares, diamonds or triangles as well as circles.
+   */
+  const OrderedCanvas = L.Canvas.extend({
+    _initPath: function (layer) {
+      L.Canvas.prototype._initPath.call(this, layer);
+      const node = layer._order, order = orderOf(layer);
+      let after = node.prev;
+      while (after && orderOf(after.layer) > order) after = after.prev;
+      if (after === node.prev) return;
+      // Unlink from the end of the list ...
+      this._drawLast = node.prev;
+      this._drawLast.next = null;
+      // ... and link in after `after` (or first).
+      node.prev = after;
+      node.next = after ? after.next : this._drawFirst;
+      if (node.next) node.next.prev = node;
+      if (after) after.next = node; else this._drawFirst = node;
+    },
+
+    /**
+     * What a pointer at `point` reaches: of the interactive points it touches, the one whose centre is nearest (so a
+     * place stays clickable beside the camera that watches it); else the topmost line or area under it.
+     */
+    _pick: function (point) {
+      let best = null, bestScore = Infinity, rank = 0;
+      for (let order = this._drawFirst; order; order = order.next) {
+        const layer = order.layer;
+        rank++;
+        if (!layer.options.interactive || !layer._containsPoint(point)) continue;
+        const score = layer._point && layer._radius !== undefined ? point.distanceTo(layer._point) : 1e9 - rank;
+        if (score <= bestScore) {
+          best = layer;
+          bestScore = score;
+        }
+      }
+      return best;
+    },
+
+    _onClick: function (e) {
+      const layer = this._pick(this._map.mouseEventToLayerPoint(e));
+      const reached = layer && (!(e.type === 'click' || e.type === 'preclick') || !this._map._draggableMoved(layer));
+      this._fireEvent(reached ? [layer] : false, e);
+    },
+
+    _handleMouseHover: function (e, point) {
+      if (this._mouseHoverThrottled) return;
+      const candidate = this._pick(point);
+      if (candidate !== this._hoveredLayer) {
+        this._handleMouseOut(e);
+        if (candidate) {
+          L.DomUtil.addClass(this._container, 'leaflet-interactive');
+          this._fireEvent([candidate], e, 'mouseover');
+          this._hoveredLayer = candidate;
+        }
+      }
+      this._fireEvent(this._hoveredLayer ? [this._hoveredLayer] : false, e);
+      this._mouseHoverThrottled = true;
+      setTimeout(() => { this._mouseHoverThrottled = false; }, 32);
+    },
+
+    _updateCircle: function (layer) {
+      const shape = layer.options.shape;
+      if (!shape || shape === 'circle') return L.Canvas.prototype._updateCircle.call(this, layer);
+      if (!this._drawing || layer._empty()) return;
+      const p = layer._point, r = Math.max(Math.round(layer._radius), 1), ctx = this._ctx;
+      ctx.beginPath();
+      if (shape === 'square') {
+        const h = r * 0.9;
+        ctx.rect(p.x - h, p.y - h, 2 * h, 2 * h);
+      } else if (shape === 'diamond') {
+        const h = r * 1.25;
+        ctx.moveTo(p.x, p.y - h); ctx.lineTo(p.x + h, p.y); ctx.lineTo(p.x, p.y + h); ctx.lineTo(p.x - h, p.y);
+        ctx.closePath();
+      } else if (shape === 'triangle') {
+        const h = r * 1.35;
+        ctx.moveTo(p.x, p.y - h); ctx.lineTo(p.x + h * 0.95, p.y + h * 0.7); ctx.lineTo(p.x - h * 0.95, p.y + h * 0.7);
+        ctx.closePath();
+      } else {
+        ctx.arc(p.x, p.y, r, 0, Math.PI * 2, false);
+      }
+      this._fillStroke(ctx, layer);
+    }
+  });
+
+  /** An outline without fill is hit on its line only, as in SVG; a canvas would count its whole inside. */
+  function strokeOnlyHit(path) {
+    path._containsPoint = function (p) {
+      return L.Polyline.prototype._containsPoint.call(this, p, true);
+    };
+  }
+
+  function rectsOverlap(a, b, margin) {
+    return a.left < b.right + margin && b.left < a.right + margin && a.top < b.bottom + margin && b.top < a.bottom + margin;
+  }
+
   class GcLeafletMap extends HTMLElement {
     constructor() {
       super();
       this._options = null;
       this._map = null;
-      this._layers = new Map();          // id -> {definition, group, renderer, features: Map(id -> {leaflet, feature})}
+      this._layers = new Map();          // id -> {definition, group, features: Map(id -> {leaflet, feature})}
       this._moveTimer = null;
       this._control = null;
     }
@@ -97,29 +206,34 @@
     addLayer(definitionJson) {
       const definition = parse(definitionJson);
       if (this._layers.has(definition.id)) this.removeLayer(definition.id);
-      const pane = 'gc-pane-' + definition.id;
-      if (!this._map.getPane(pane)) {
-        this._map.createPane(pane).style.zIndex = String(400 + (definition.order || 0));
-      }
-      const renderer = definition.canvas ? L.canvas({ pane: pane, padding: 0.3 }) : L.svg({ pane: pane });
       let group;
       if (definition.cluster && L.markerClusterGroup) {
+        const colorBy = definition.cluster.colorBy;
         group = L.markerClusterGroup({
           chunkedLoading: true,
           maxClusterRadius: definition.cluster.radius || 60,
           disableClusteringAtZoom: definition.cluster.disableAtZoom || 18,
           showCoverageOnHover: false,
-          clusterPane: pane,
-          iconCreateFunction: cluster => L.divIcon({
-            html: '<div><span>' + cluster.getChildCount() + '</span></div>', // a number only, never feature text
-            className: 'marker-cluster gc-cluster gc-cluster-' + definition.id,
-            iconSize: L.point(36, 36)
-          })
+          clusterPane: 'gc-clusters',
+          iconCreateFunction: cluster => {
+            // Built from nodes: the count is a number, the colour the style of the cluster's most pressing member
+            // (e.g. its highest severity), so a cluster of grave cases does not look like one of minor ones.
+            const disc = node('div');
+            disc.appendChild(node('span', null, cluster.getChildCount()));
+            if (colorBy) {
+              const colour = this._clusterColour(definition, cluster, colorBy);
+              if (colour) {
+                disc.style.background = colour;
+                disc.style.boxShadow = '0 0 0 5px color-mix(in srgb, ' + colour + ' 35%, transparent)';
+              }
+            }
+            return L.divIcon({ html: disc, className: 'marker-cluster gc-cluster gc-cluster-' + definition.id, iconSize: L.point(36, 36) });
+          }
         });
       } else {
         group = L.featureGroup();
       }
-      const layer = { definition: definition, group: group, renderer: renderer, pane: pane, features: new Map() };
+      const layer = { definition: definition, group: group, features: new Map() };
       this._layers.set(definition.id, layer);
       this._updateLayerVisibility(layer);
       this._renderControl();
@@ -192,7 +306,7 @@
         content.appendChild(table);
       }
       if (popup.text) content.appendChild(node('p', 'gc-popup-text', popup.text));
-      this._popup = L.popup({ maxWidth: 380, autoPanPadding: [24, 24] })
+      this._popup = L.popup({ minWidth: 240, maxWidth: Math.min(380, Math.max(240, this._container.clientWidth - 60)), autoPanPadding: [24, 24] })
         .setLatLng([popup.lat, popup.lng])
         .setContent(content)
         .openOn(this._map);
@@ -365,6 +479,48 @@
       return this._view();
     }
 
+    /** Where a feature is on the screen (viewport pixels, for a pointer to go to), or null when it is not drawn. */
+    featureScreenPoint(layerId, featureId) {
+      const layer = this._layers.get(layerId);
+      const entry = layer && layer.features.get(String(featureId));
+      if (!entry || !this._map.hasLayer(layer.group)) return null;
+      let latlng;
+      if (entry.leaflet.getLatLng) {
+        if (!entry.leaflet._map) return null; // inside a cluster: not drawn on its own
+        latlng = entry.leaflet.getLatLng();
+      } else {
+        const part = entry.leaflet.getLayers ? entry.leaflet.getLayers()[0] : entry.leaflet;
+        if (!part || !part._map) return null;
+        latlng = part.getCenter ? part.getCenter() : part.getBounds().getCenter();
+      }
+      const p = this._map.latLngToContainerPoint(latlng);
+      const size = this._map.getSize();
+      if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) return null; // loaded around the view, not on screen
+      const box = this._container.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }
+
+    /**
+     * What a click at viewport pixel (x, y) would reach: {kind: 'feature', layer, id} for a feature on the map's
+     * canvas (the topmost interactive one there), {kind: 'element', tag, className} when something else is on top
+     * there (a cluster, the layer list, a popup), or {kind: 'map'}. Reads what is drawn; clicks nothing.
+     */
+    hitAt(x, y) {
+      const top = document.elementFromPoint(x, y);
+      const canvas = this._renderer && this._renderer._container;
+      if (top !== canvas) {
+        if (!top || !this._container.contains(top)) return { kind: 'element', tag: top ? top.tagName.toLowerCase() : null, className: top ? String(top.className) : '' };
+        if (top.closest('.leaflet-marker-icon, .leaflet-control, .leaflet-popup, .leaflet-tooltip')) {
+          const hit = top.closest('.leaflet-marker-icon, .leaflet-control, .leaflet-popup, .leaflet-tooltip');
+          return { kind: 'element', tag: hit.tagName.toLowerCase(), className: String(hit.className) };
+        }
+        return { kind: 'map' };
+      }
+      const box = this._container.getBoundingClientRect();
+      const found = this._renderer._pick(this._map.containerPointToLayerPoint([x - box.left, y - box.top]));
+      return found ? { kind: 'feature', layer: found.options.gcLayer, id: found.options.gcId } : { kind: 'map' };
+    }
+
     // ---------------------------------------------------------------- internals
 
     _createMap() {
@@ -383,11 +539,23 @@
       if (o.tileUrl) {
         L.tileLayer(o.tileUrl, { maxZoom: o.maxZoom || 19, attribution: o.tileAttribution || '' }).addTo(this._map);
       }
+      // One pane and one canvas for every layer's features (see the top of this file); labels and cluster counts above.
+      this._map.createPane('gc-vectors').style.zIndex = '450';
+      this._map.createPane('gc-labels').style.zIndex = '590';
+      this._map.getPane('gc-labels').style.pointerEvents = 'none';
+      this._map.createPane('gc-clusters').style.zIndex = '610';
+      // Some tolerance around lines and small symbols: more for a finger than for a mouse.
+      const coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
+      this._renderer = new OrderedCanvas({ pane: 'gc-vectors', padding: 0.3, tolerance: coarse ? 8 : 3 });
+      this._renderer.addTo(this._map);
       L.control.scale({ imperial: false }).addTo(this._map);
       this._map.on('moveend', () => this._onMove());
+      this._map.on('moveend zoomend', () => this._declutter());
       this._map.on('zoomend', () => this._layers.forEach(l => this._updateLayerVisibility(l)));
       this._map.on('zoomend', () => this._renderControl());
       this._map.on('click', e => { if (!this._drawing) this._fire('gc-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }); });
+      // On a narrow screen (a phone) the layer list starts folded: open, it would cover the map it explains.
+      if (this._controlCollapsed === undefined) this._controlCollapsed = this._container.clientWidth > 0 && this._container.clientWidth < 640;
       if (o.layerControl !== false) this._createControl();
       this._fire('gc-map-ready', this._view());
       this._onMove(0);
@@ -458,23 +626,43 @@
         layer.features.set(id, { leaflet: leaflet, feature: feature });
         added.push(leaflet);
       }
-      if (!added.length) return;
-      if (clustered) layer.group.addLayers(added);
-      else added.forEach(l => layer.group.addLayer(l));
+      if (added.length) {
+        if (clustered) layer.group.addLayers(added);
+        else added.forEach(l => layer.group.addLayer(l));
+      }
+      if (layer.definition.text || layer.definition.labels) this._declutter();
+    }
+
+    /** The fill colour of the member whose `property` is highest (ties: the first), by the layer's style rules. */
+    _clusterColour(definition, cluster, property) {
+      let best = null, bestValue = -Infinity;
+      for (const marker of cluster.getAllChildMarkers()) {
+        const props = marker.options.gcProperties;
+        const value = props ? Number(props[property]) : NaN;
+        if (!isNaN(value) && value > bestValue) {
+          bestValue = value;
+          best = props;
+        }
+      }
+      if (!best) return null;
+      const style = styleOf(definition, best);
+      return style.fillColor || style.color || null;
     }
 
     _createFeature(layer, feature) {
       if (!feature.geometry) return null;
       const definition = layer.definition;
       const id = String(feature.id);
-      const style = Object.assign({ pane: layer.pane, renderer: layer.renderer,
-        interactive: definition.interactive !== false }, styleOf(definition, feature.properties));
+      const interactive = definition.interactive !== false;
+      if (definition.text) return isPoint(feature) ? this._createText(layer, feature) : null;
+      const style = Object.assign({ renderer: this._renderer, interactive: interactive, gcOrder: definition.order || 0,
+        gcLayer: definition.id, gcId: id, gcProperties: feature.properties }, styleOf(definition, feature.properties));
       let leaflet;
       if (isPoint(feature)) {
         leaflet = L.circleMarker(latLngOf(feature), style);
       } else {
-        leaflet = L.geoJSON(feature.geometry, { style: () => style, pane: layer.pane, renderer: layer.renderer,
-          interactive: definition.interactive !== false });
+        leaflet = L.geoJSON(feature.geometry, { style: () => style, renderer: this._renderer, interactive: interactive });
+        if (interactive && style.fill === false) leaflet.eachLayer(strokeOnlyHit);
       }
       if (definition.tooltip) {
         const entryOf = () => layer.features.get(id);
@@ -487,7 +675,7 @@
         }, definition.labels ? { permanent: true, direction: 'right', className: 'gc-label', opacity: 0.95 }
           : { sticky: !isPoint(feature), direction: 'top', opacity: 0.95 });
       }
-      if (definition.interactive !== false) {
+      if (interactive) {
         leaflet.on('click', e => {
           L.DomEvent.stopPropagation(e);
           if (this._drawing) { this._drawClick(e.latlng); return; } // the click belongs to the drawing
@@ -495,6 +683,73 @@
         });
       }
       return leaflet;
+    }
+
+    /** A place name drawn as text (the property named by the layer's tooltip), never as a symbol and never clickable. */
+    _createText(layer, feature) {
+      const definition = layer.definition;
+      const text = feature.properties[definition.tooltip];
+      const label = node('span', 'gc-text-label-text', text === undefined || text === null ? '' : text);
+      const kind = feature.properties.labelClass;
+      const icon = L.divIcon({ html: label, className: 'gc-text-label' + (kind ? ' gc-text-label-' + String(kind).replace(/[^a-z0-9-]/gi, '') : ''),
+        iconSize: null });
+      const marker = L.marker(latLngOf(feature), { icon: icon, interactive: false, keyboard: false, pane: 'gc-labels',
+        gcRank: Number(feature.properties.rank) || 0 });
+      return marker;
+    }
+
+    /**
+     * Keeps labels readable: place names that would overlap one drawn before them (higher layers and higher ranks
+     * first) are hidden until the user zooms in; permanent labels (e.g. travel times) try the other sides of their
+     * feature before they overlap.
+     */
+    _declutter() {
+      if (!this._map) return;
+      clearTimeout(this._declutterTimer);
+      this._declutterTimer = setTimeout(() => this._declutterNow(), 30);
+    }
+
+    _declutterNow() {
+      if (!this._map) return;
+      const placed = [];
+      const view = this._container.getBoundingClientRect();
+      const layers = Array.from(this._layers.values()).filter(l => this._map.hasLayer(l.group))
+        .sort((a, b) => (b.definition.order || 0) - (a.definition.order || 0));
+      for (const layer of layers) {
+        if (layer.definition.labels) {
+          for (const entry of layer.features.values()) {
+            const target = entry.leaflet.getTooltip ? entry.leaflet : (entry.leaflet.getLayers ? entry.leaflet.getLayers()[0] : null);
+            const tooltip = target && target.getTooltip && target.getTooltip();
+            const element = tooltip && tooltip.getElement && tooltip.getElement();
+            if (!element) continue;
+            let rect = null;
+            for (const direction of ['right', 'left', 'top', 'bottom']) {
+              tooltip.options.direction = direction;
+              tooltip.update();
+              rect = element.getBoundingClientRect();
+              if (!placed.some(p => rectsOverlap(p, rect, 2))) break;
+            }
+            if (rect) placed.push(rect);
+          }
+        }
+      }
+      for (const layer of layers) {
+        if (!layer.definition.text) continue;
+        const entries = Array.from(layer.features.values()).sort((a, b) => (b.leaflet.options.gcRank || 0) - (a.leaflet.options.gcRank || 0));
+        for (const entry of entries) {
+          const element = entry.leaflet.getElement && entry.leaflet.getElement();
+          if (!element) continue;
+          element.style.visibility = '';
+          const rect = element.getBoundingClientRect();
+          const outside = rect.right < view.left || rect.left > view.right || rect.bottom < view.top || rect.top > view.bottom;
+          if (outside) continue;
+          if (placed.some(p => rectsOverlap(p, rect, 4))) {
+            element.style.visibility = 'hidden';
+          } else {
+            placed.push(rect);
+          }
+        }
+      }
     }
 
     // ------------------------------------------------ the layer list: switch, legend, zoom hint
@@ -579,7 +834,8 @@
 
     _swatch(entry, definition) {
       const s = Object.assign({}, definition.style || {}, entry.style || {});
-      const swatch = node('span', 'gc-swatch gc-swatch-' + (entry.shape || 'polygon'));
+      const swatch = node('span', 'gc-swatch gc-swatch-' + (entry.shape || 'polygon')
+        + (entry.shape === 'point' && s.shape ? ' gc-swatch-shape-' + s.shape : ''));
       const stroke = s.stroke === false ? 'transparent' : (s.color || '#3388ff');
       swatch.style.borderColor = stroke;
       swatch.style.borderStyle = s.dashArray ? 'dashed' : 'solid';

@@ -36,6 +36,11 @@ public class AreaService {
         return queries.inView(level, viewport, current.scope());
     }
 
+    /** Where to write the names of the areas of a level in view (the caller's scope): points with a {@code name}. */
+    public List<GeoFeature> labelsInView(AreaLevel level, Viewport viewport) {
+        return queries.labels(level, viewport, current.scope());
+    }
+
     public Optional<AreaDetails> details(AreaLevel level, long id) {
         return queries.details(level, id, current.scope());
     }

@@ -38,8 +38,10 @@ final class Json {
         n.put("id", d.id());
         n.put("title", d.title());
         n.put("order", d.order());
-        n.put("canvas", d.canvas());
-        if (d.cluster() != null) n.putObject("cluster").put("radius", d.cluster().radius()).put("disableAtZoom", d.cluster().disableAtZoom());
+        if (d.cluster() != null) {
+            ObjectNode cluster = n.putObject("cluster").put("radius", d.cluster().radius()).put("disableAtZoom", d.cluster().disableAtZoom());
+            if (d.cluster().colorBy() != null) cluster.put("colorBy", d.cluster().colorBy());
+        }
         if (d.minZoom() != null) n.put("minZoom", d.minZoom());
         if (d.maxZoom() != null) n.put("maxZoom", d.maxZoom());
         if (d.style() != null) n.set("style", style(d.style()));
@@ -65,6 +67,7 @@ final class Json {
         if (d.zoomHint() != null) n.put("zoomHint", d.zoomHint());
         n.put("inControl", d.inControl());
         if (d.labels()) n.put("labels", true);
+        if (d.text()) n.put("text", true);
         return n.toString();
     }
 
@@ -80,6 +83,7 @@ final class Json {
         if (s.radius() != null) n.put("radius", s.radius());
         if (s.fill() != null) n.put("fill", s.fill());
         if (s.stroke() != null) n.put("stroke", s.stroke());
+        if (s.shape() != null) n.put("shape", s.shape().name().toLowerCase(java.util.Locale.ROOT));
         return n;
     }
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * A Leaflet map. Add layers, give them features, listen to the view and to clicks.
  * <pre>{@code
  * var map = new LeafletMap(MapOptions.centredOn(new LatLng(29.1, 121.0), 12));
- * FeatureLayer cases = map.addLayer(LayerDefinition.layer("cases", "Cases").canvas().cluster(50, 17)
+ * FeatureLayer cases = map.addLayer(LayerDefinition.layer("cases", "Cases").cluster(50, 17, "severity")
  *         .style(Style.point("#d6336c", 6)).tooltip("title").build());
  * map.addMoveListener(e -> cases.setFeatures(loadCases(e.view())));
  * }</pre>

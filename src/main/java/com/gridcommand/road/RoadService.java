@@ -33,6 +33,27 @@ public class RoadService {
         return List.of("ARTERIAL");
     }
 
+    /**
+     * One label point per road name among the classes drawn at the zoom: the middle of that road's longest segment
+     * inside the box (GiST on road_segment.geom). Points with {@code name} and {@code roadClass}.
+     */
+    public List<GeoFeature> labelsInView(Viewport viewport) {
+        Bbox b = viewport.bbox();
+        return jdbc.sql("""
+                        select distinct on (name) id, name, road_class, ST_AsGeoJSON(p, 6) as geometry
+                          from (select id, name, road_class, ST_LineInterpolatePoint(geom, 0.5) as p, ST_Length(geom) as len
+                                  from road_segment
+                                 where name is not null and name <> '' and road_class in (:classes)
+                                   and ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))) s
+                         where ST_Intersects(p, ST_MakeEnvelope(:w, :s, :e, :n, 4326))
+                         order by name, len desc, id""")
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+                .param("classes", classesAt(viewport.zoom()))
+                .query((rs, i) -> new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"),
+                        Map.of("name", rs.getString("name"), "roadClass", rs.getString("road_class"))))
+                .list();
+    }
+
     /** Segments of the classes shown at the zoom that intersect the box (GiST on road_segment.geom). */
     public List<GeoFeature> inView(Viewport viewport) {
         Bbox b = viewport.bbox();

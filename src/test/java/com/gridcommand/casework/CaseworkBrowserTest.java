@@ -4,6 +4,7 @@ import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
+import com.gridcommand.support.MapDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -72,25 +73,9 @@ class CaseworkBrowserTest {
     }
 
     static void clickMapAt(Browser b, double lon, double lat, int zoom) {
-        b.js("document.querySelector('gc-leaflet-map').setView(arguments[0], arguments[1], arguments[2]);", lat, lon, zoom);
-        b.waitFor(Duration.ofSeconds(10), d -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> v = (Map<String, Object>) b.js("return document.querySelector('gc-leaflet-map').view();");
-            return ((Number) v.get("zoom")).intValue() == zoom ? Boolean.TRUE : null;
-        });
-        WebElement map = b.find(By.cssSelector("gc-leaflet-map .gc-map-container"));
-        // Settled: the point is in the middle (a short pan animates).
-        @SuppressWarnings("unchecked")
-        Map<String, Object> point = b.waitFor(Duration.ofSeconds(10), d -> {
-            Map<String, Object> p = (Map<String, Object>) b.js(
-                    "return document.querySelector('gc-leaflet-map').containerPoint(arguments[0], arguments[1]);", lat, lon);
-            boolean centred = Math.abs(((Number) p.get("x")).doubleValue() - map.getSize().getWidth() / 2.0) < 2
-                    && Math.abs(((Number) p.get("y")).doubleValue() - map.getSize().getHeight() / 2.0) < 2;
-            return centred ? p : null;
-        });
-        new Actions(b.driver()).moveToElement(map,
-                (int) Math.round(((Number) point.get("x")).doubleValue() - map.getSize().getWidth() / 2.0),
-                (int) Math.round(((Number) point.get("y")).doubleValue() - map.getSize().getHeight() / 2.0)).click().perform();
+        MapDriver map = new MapDriver(b);
+        map.goTo(lat, lon, zoom);
+        map.clickAt(map.screenPoint(lat, lon));
     }
 
     static void type(Browser b, String css, String text) {
@@ -211,13 +196,8 @@ class CaseworkBrowserTest {
         click(b, "select-circle");
         clickMapAt(b, c.lon(), c.lat(), 15);
         // The edge: 0.004° of latitude north of the centre, about 445 m.
-        @SuppressWarnings("unchecked")
-        Map<String, Object> edge = (Map<String, Object>) b.js(
-                "return document.querySelector('gc-leaflet-map').containerPoint(arguments[0], arguments[1]);", c.lat() + 0.004, c.lon());
-        WebElement map = b.find(By.cssSelector("gc-leaflet-map .gc-map-container"));
-        new Actions(b.driver()).moveToElement(map,
-                (int) Math.round(((Number) edge.get("x")).doubleValue() - map.getSize().getWidth() / 2.0),
-                (int) Math.round(((Number) edge.get("y")).doubleValue() - map.getSize().getHeight() / 2.0)).click().perform();
+        MapDriver map = new MapDriver(b);
+        map.clickAt(map.screenPoint(c.lat() + 0.004, c.lon()));
         String picked = b.waitFor(Duration.ofSeconds(10), d -> {
             String t = b.find(By.id("select-info")).getText();
             return t.isBlank() ? null : t;

@@ -7,6 +7,7 @@ import com.gridcommand.support.As;
 import com.gridcommand.support.TestClock;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
+import com.gridcommand.support.MapDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -106,7 +107,7 @@ class DispatchBrowserTest {
         Browser command = signedIn("zhihui", "/");
         command.waitFor(Duration.ofSeconds(30), d -> ((Number) command.js("const m = document.querySelector('gc-leaflet-map'); "
                 + "return m && m.featureIds ? m.featureIds('cells').length : 0;")).intValue() > 0);
-        command.js("document.querySelector('gc-leaflet-map').setView(arguments[0], arguments[1], 15);", at[1], at[0]);
+        new MapDriver(command).goTo(at[1], at[0], 15);
         command.waitFor(Duration.ofSeconds(15), d -> command.js("return document.querySelector('gc-leaflet-map').featureLatLng('responders', arguments[0]);",
                 Long.toString(responder)) != null);
 
@@ -148,7 +149,7 @@ class DispatchBrowserTest {
 
         Browser watcher = signedIn("zhihui", "/dispatch");
         watcher.waitFor(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#status-grid vaadin-grid-cell-content")).size() > 10);
-        watcher.js("document.querySelector('gc-leaflet-map').setView(arguments[0], arguments[1], 15);", at[1], at[0]);
+        new MapDriver(watcher).goTo(at[1], at[0], 15);
         watcher.waitFor(Duration.ofSeconds(15), d -> watcher.js("return document.querySelector('gc-leaflet-map').featureProperties('responders', arguments[0]);",
                 Long.toString(best.id())) != null);
 
@@ -192,5 +193,24 @@ class DispatchBrowserTest {
         Browser late = signedIn("zhihui", "/dispatch?case=" + caseId);
         WebElement stale = late.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("vaadin-button.gc-assign")).stream().findFirst().orElse(null));
         assertThat(stale.getAttribute("data-responder")).isNotEqualTo(Long.toString(best.id()));
+    }
+
+    @Test
+    void clickingCasesOnTheDispatchMapListsTheNearestUnitsForEach() {
+        Browser dispatcher = signedIn("diaodu", "/dispatch");
+        MapDriver map = new MapDriver(dispatcher);
+        dispatcher.waitFor(Duration.ofSeconds(30), d -> map.ready() && !map.featureIds("cases").isEmpty() && !map.featureIds("responders").isEmpty());
+        // The responders' layer lies above the cases' layer: every case a click reaches still opens its candidates.
+        List<String> done = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = dispatcher.waitFor(Duration.ofSeconds(10), d -> map.featureIds("cases").stream()
+                    .filter(c -> !done.contains(c) && map.clickable("cases", c)).findFirst().orElse(null));
+            done.add(id);
+            String code = jdbc.sql("select code from gov_case where id = :id").param("id", Long.parseLong(id)).query(String.class).single();
+            map.clickFeature("cases", id);
+            dispatcher.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("dispatch-target")).getText().contains(code));
+            dispatcher.waitFor(Duration.ofSeconds(15), d -> !d.findElements(By.cssSelector("vaadin-button.gc-assign")).isEmpty());
+        }
+        assertThat(done).hasSize(5);
     }
 }

@@ -5,6 +5,7 @@ import com.gridcommand.road.RoadService;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.TestClock;
 import com.gridcommand.support.BrowserTest;
+import com.gridcommand.support.MapDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ class CommandMapBrowserTest {
     TestClock clock;
 
     private static Browser browser;
+    private static MapDriver map;
 
     @LocalServerPort
     int port;
@@ -42,6 +44,7 @@ class CommandMapBrowserTest {
     @BeforeAll
     static void startBrowser() {
         browser = new Browser(1400, 900, "en-US");
+        map = new MapDriver(browser);
     }
 
     @AfterAll
@@ -69,22 +72,16 @@ class CommandMapBrowserTest {
         return browser.find(By.id(id)).getText().trim();
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> featureIds(String layer) {
-        return (List<String>) browser.js("return document.querySelector('gc-leaflet-map').featureIds(arguments[0]);", layer);
+        return map.featureIds(layer);
     }
 
     private boolean shown(String layer) {
-        return (Boolean) browser.js("return document.querySelector('gc-leaflet-map').isLayerShown(arguments[0]);", layer);
+        return map.shown(layer);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> view() {
-        return (Map<String, Object>) browser.js("return document.querySelector('gc-leaflet-map').view();");
-    }
-
-    private void setView(double lat, double lng, int zoom) {
-        browser.js("document.querySelector('gc-leaflet-map').setView(arguments[0], arguments[1], arguments[2]);", lat, lng, zoom);
+        return map.view();
     }
 
     private Bbox viewBox() {
@@ -157,10 +154,16 @@ class CommandMapBrowserTest {
     void panningIntoATownFollowsTheViewAndShowsCamerasAndPlaces() {
         double[] seat = jdbc.sql("select ST_X(ST_Centroid(geom)), ST_Y(ST_Centroid(geom)) from hotspot order by code limit 1")
                 .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
-        setView(seat[1], seat[0], 15);
+        map.goTo(seat[1], seat[0], 15);
         browser.waitFor(Duration.ofSeconds(10), d -> num(view().get("zoom")) == 15 && !featureIds("cameras").isEmpty());
         Bbox exact = viewBox();
         Bbox loaded = exact.padded(CommandMapView.PADDING);
+        // The last view's layers arrive a moment after the last move: wait for them, then compare.
+        try {
+            browser.waitFor(Duration.ofSeconds(5), d -> new HashSet<>(featureIds("cameras")).equals(ids("select id from camera where ST_Intersects(geom, " + ENVELOPE + ")", loaded)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the assertion below says what differs
+        }
         assertThat(new HashSet<>(featureIds("cameras"))).isEqualTo(ids("select id from camera where ST_Intersects(geom, " + ENVELOPE + ")", loaded));
         assertThat(new HashSet<>(featureIds("places"))).isEqualTo(ids("select id from key_place where ST_Intersects(geom, " + ENVELOPE + ")", loaded));
         assertThat(new HashSet<>(featureIds("cells"))).isEqualTo(ids("select id from grid_cell where ST_Intersects(geom, " + ENVELOPE + ")", loaded));
@@ -183,15 +186,9 @@ class CommandMapBrowserTest {
             double[] at = jdbc.sql("select ST_X(geom), ST_Y(geom) from gov_case where id = :id").param("id", id)
                     .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
             browser.js("window.__alerts = 0; window.alert = () => { window.__alerts++; };");
-            setView(at[1], at[0], 17);
+            map.goTo(at[1], at[0], 17);
             browser.waitFor(Duration.ofSeconds(10), d -> featureIds("cases").contains(String.valueOf(id)));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> point = (Map<String, Object>) browser.js(
-                    "const m = document.querySelector('gc-leaflet-map'); return m.containerPoint(arguments[0], arguments[1]);", at[1], at[0]);
-            WebElement map = browser.find(By.cssSelector("gc-leaflet-map .gc-map-container"));
-            // Selenium offsets are from the element's centre.
-            new Actions(browser.driver()).moveToElement(map, (int) Math.round(num(point.get("x")) - map.getSize().getWidth() / 2.0),
-                    (int) Math.round(num(point.get("y")) - map.getSize().getHeight() / 2.0)).click().perform();
+            map.clickFeature("cases", String.valueOf(id));
 
             // Leaflet fades the popup in: wait until it is visible, as a user would see it.
             WebElement title = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".gc-popup-title"))
@@ -210,29 +207,67 @@ class CommandMapBrowserTest {
 
     @Test
     void switchingALayerOffHidesIt() {
-        String hotspotPaths = "return document.querySelectorAll('.leaflet-gc-pane-hotspots-pane path').length;";
-        assertThat(((Number) browser.js(hotspotPaths)).intValue()).isPositive();
-        clickLayerSwitch("hotspots");
+        // A hotspot a click reaches: clicking it shows its popup.
+        String hotspot = browser.waitFor(Duration.ofSeconds(10), d -> featureIds("hotspots").stream().filter(id -> map.clickable("hotspots", id))
+                .findFirst().orElse(null));
+        MapDriver.Point at = map.screenPoint("hotspots", hotspot).orElseThrow();
+        String name = jdbc.sql("select name from hotspot where id = :id").param("id", Long.parseLong(hotspot)).query(String.class).single();
+        map.clickAt(at);
+        browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup-title")).stream().anyMatch(e -> e.isDisplayed() && e.getText().equals(name)));
+        browser.find(By.cssSelector(".leaflet-popup-close-button")).click();
+
+        map.toggleLayer("hotspots");
         browser.waitFor(Duration.ofSeconds(5), d -> !shown("hotspots"));
-        assertThat(((Number) browser.js(hotspotPaths)).intValue()).isZero();
+        // Nothing of it is drawn: the same spot no longer reaches it.
+        assertThat(map.hitAt(at)).doesNotContainEntry("layer", "hotspots");
         // The server stops sending it: after a move the layer holds nothing.
-        setView(num(view().get("south")) / 2 + num(view().get("north")) / 2, num(view().get("west")) / 2 + num(view().get("east")) / 2, 13);
-        browser.waitFor(Duration.ofSeconds(10), d -> num(view().get("zoom")) == 13 && featureIds("hotspots").isEmpty());
+        MapDriver.Point centre = map.centre();
+        map.drag(centre, new MapDriver.Point(centre.x() + 120, centre.y() + 40));
+        map.settle();
+        browser.waitFor(Duration.ofSeconds(10), d -> featureIds("hotspots").isEmpty());
         // And back on.
-        clickLayerSwitch("hotspots");
+        map.toggleLayer("hotspots");
         browser.waitFor(Duration.ofSeconds(10), d -> shown("hotspots") && !featureIds("hotspots").isEmpty());
     }
 
+    @Test
+    void clickingAResponderAHotspotOrAPlaceOpensItsDetailsWhateverLayerIsAboveIt() {
+        // Each layer's features are reached by a click where they are drawn: responders under the case layer,
+        // hotspots under the responders, key places and cameras from a closer zoom.
+        assertClicksReach("responders", "select name from responder where id = :id", 5, 0.5);
+        // At the city's zoom many hotspots lie under case clusters: some are reached, all of them once closer.
+        assertClicksReach("hotspots", "select name from hotspot where id = :id", 3, 0.2);
+        double[] town = jdbc.sql("select ST_X(p), ST_Y(p) from (select ST_Centroid(ST_Collect(geom)) p from key_place) x")
+                .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+        map.goTo(town[1], town[0], 15);
+        browser.waitFor(Duration.ofSeconds(10), d -> !featureIds("places").isEmpty() && !featureIds("cameras").isEmpty());
+        assertClicksReach("places", "select name from key_place where id = :id", 3, 0.5);
+        assertClicksReach("cameras", "select name from camera where id = :id", 2, 0.5);
+    }
+
     /**
-     * Clicks a layer's switch in the layer list. The list is redrawn when what it shows changes (a zoom hint after a
-     * move, say), so a switch found a moment before can be gone: then the click goes to the one there now, as a
-     * person's would.
+     * At least {@code share} of a layer's features in view are reached by a click at their pixel (some lie under a
+     * feature of a higher layer, as on any map), and clicking {@code clicks} of them opens the popup with their name.
      */
-    private void clickLayerSwitch(String layer) {
-        browser.waitFor(Duration.ofSeconds(5), d -> {
-            d.findElement(By.cssSelector(".gc-layer-row[data-layer='" + layer + "'] input")).click();
-            return true;
-        });
+    private void assertClicksReach(String layer, String nameSql, int clicks, double share) {
+        List<String> drawn = featureIds(layer).stream().filter(id -> map.screenPoint(layer, id).isPresent()).toList();
+        assertThat(drawn).as(layer + " drawn in view").hasSizeGreaterThanOrEqualTo(clicks);
+        List<String> reachable = drawn.stream().filter(id -> map.clickable(layer, id)).toList();
+        assertThat(reachable.size()).as(layer + ": drawn " + drawn.size() + ", reached by a click " + reachable.size())
+                .isGreaterThanOrEqualTo(Math.max(clicks, (int) Math.ceil(drawn.size() * share)));
+        Set<String> clicked = new HashSet<>();
+        for (int i = 0; i < clicks; i++) {
+            // A popup pans the map to fit: take one that a click reaches now.
+            String id = browser.waitFor(Duration.ofSeconds(5), d -> featureIds(layer).stream()
+                    .filter(f -> !clicked.contains(f) && map.clickable(layer, f)).findFirst().orElse(null));
+            clicked.add(id);
+            String name = jdbc.sql(nameSql).param("id", Long.parseLong(id)).query(String.class).single();
+            map.clickFeature(layer, id);
+            browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup-title")).stream()
+                    .anyMatch(e -> e.isDisplayed() && e.getText().equals(name)));
+            browser.find(By.cssSelector(".leaflet-popup-close-button")).click();
+            browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup-title")).stream().noneMatch(WebElement::isDisplayed));
+        }
     }
 
     @Test
@@ -276,16 +311,12 @@ class CommandMapBrowserTest {
     @Test
     void theUserCanSwitchToEnglish() {
         assertThat(browser.find(By.cssSelector(".gc-layer-row[data-layer='cases'] .gc-layer-title")).getText()).isEqualTo("在办案件");
-        browser.js("""
-                const select = document.querySelector('vaadin-select.gc-language');
-                select.value = [...select.querySelectorAll('vaadin-select-item')].find(i => i.textContent.trim() === 'English').value;""");
+        browser.choose(browser.find(By.cssSelector("vaadin-select.gc-language")), "English");
         browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".gc-layer-row[data-layer='cases'] .gc-layer-title"))
                 .stream().anyMatch(e -> e.getText().equals("Open cases")));
         assertThat(browser.find(By.cssSelector(".gc-stat-open")).getText()).contains("Open cases");
         // Back to Chinese for the other tests (the choice lives in a cookie).
-        browser.js("""
-                const select = document.querySelector('vaadin-select.gc-language');
-                select.value = [...select.querySelectorAll('vaadin-select-item')].find(i => i.textContent.trim() === '中文').value;""");
+        browser.choose(browser.find(By.cssSelector("vaadin-select.gc-language")), "中文");
         browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".gc-layer-row[data-layer='cases'] .gc-layer-title"))
                 .stream().anyMatch(e -> e.getText().equals("在办案件")));
     }

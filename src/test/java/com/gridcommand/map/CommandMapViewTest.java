@@ -70,7 +70,7 @@ class CommandMapViewTest extends SpringBrowserlessTest {
     @Test
     void theHomePageOffersEveryLayerInChinese() {
         assertThat(map.layers().stream().map(l -> l.definition().title()).toList()).containsExactlyInAnyOrder(
-                "乡镇/街道", "村/社区", "网格", "道路", "巡防路线", "治安重点地区", "重点部位", "视频监控", "处置力量", "在办案件");
+                "乡镇/街道", "村/社区", "网格", "道路", "巡防路线", "治安重点地区", "重点部位", "视频监控", "处置力量", "在办案件", "地名");
         assertThat(count("count-open")).isEqualTo("–"); // nothing counted before the browser reports a view
     }
 

@@ -7,6 +7,7 @@ import com.gridcommand.support.As;
 import com.gridcommand.support.TestClock;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
+import com.gridcommand.support.MapDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,29 +160,12 @@ class AccessBrowserTest {
             browser.js("window.__alerts = 0; window.alert = () => { window.__alerts++; };");
             double[] at = jdbc.sql("select ST_X(geom), ST_Y(geom) from gov_case where id = :id").param("id", id)
                     .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
-            browser.js("document.querySelector('gc-leaflet-map').setView(arguments[0], arguments[1], 17);", at[1], at[0]);
+            MapDriver map = new MapDriver(browser);
+            map.goTo(at[1], at[0], 17);
             browser.waitFor(Duration.ofSeconds(10), d -> featureIds("cases").contains(String.valueOf(id)));
-            WebElement map = browser.find(By.cssSelector("gc-leaflet-map .gc-map-container"));
-            // Settled: the case is in the middle of the map (a pan animates).
-            @SuppressWarnings("unchecked")
-            Map<String, Object> point = browser.waitFor(Duration.ofSeconds(10), d -> {
-                Map<String, Object> p = (Map<String, Object>) browser.js(
-                        "return document.querySelector('gc-leaflet-map').containerPoint(arguments[0], arguments[1]);", at[1], at[0]);
-                return Math.abs(((Number) p.get("x")).doubleValue() - map.getSize().getWidth() / 2.0) < 2
-                        && Math.abs(((Number) p.get("y")).doubleValue() - map.getSize().getHeight() / 2.0) < 2 ? p : null;
-            });
-            // A click that lands while the layer redraws after the pan is lost, as it would be for a user: click again.
-            WebElement popup = null;
-            for (int attempt = 0; attempt < 4 && popup == null; attempt++) {
-                new Actions(browser.driver()).moveToElement(map, (int) Math.round(((Number) point.get("x")).doubleValue() - map.getSize().getWidth() / 2.0),
-                        (int) Math.round(((Number) point.get("y")).doubleValue() - map.getSize().getHeight() / 2.0)).click().perform();
-                try {
-                    popup = browser.waitFor(Duration.ofSeconds(4), d -> d.findElements(By.cssSelector(".gc-popup"))
-                            .stream().filter(e -> e.isDisplayed() && e.getText().contains("XSS-LIST-1")).findFirst().orElse(null));
-                } catch (org.openqa.selenium.TimeoutException notYet) {
-                    popup = null;
-                }
-            }
+            map.clickFeature("cases", String.valueOf(id));
+            WebElement popup = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup"))
+                    .stream().filter(e -> e.isDisplayed() && e.getText().contains("XSS-LIST-1")).findFirst().orElse(null));
             assertThat(popup).as("the case's popup after clicking it").isNotNull();
             assertThat(popup.getText()).contains("投诉 " + hostile).contains("居民反映 " + hostile + " 深夜施工");
             assertThat(popup.findElements(By.tagName("img"))).isEmpty();

@@ -109,6 +109,28 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Picks an item of a Vaadin select or combo box as a person does: clicks the field, then the item in the list
+     * that opens.
+     */
+    public void choose(WebElement field, String itemText) {
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(field).click().perform();
+        WebElement item = waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("vaadin-select-item, vaadin-combo-box-item, vaadin-multi-select-combo-box-item"))
+                .stream().filter(e -> e.isDisplayed() && e.getText().trim().equals(itemText)).findFirst().orElse(null));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+    }
+
+    /** Saves what the browser shows now as a PNG (for a person to look at). */
+    public Path screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void signOut(String baseUrl) {
         driver.manage().deleteAllCookies();
         open(baseUrl + "/login");

@@ -64,6 +64,26 @@ public class AreaQueries {
                 .list();
     }
 
+    /**
+     * Where to write each area's name: the centre of the largest circle inside it (so a crescent's name is not set
+     * outside it), for the areas in scope whose boundary meets the box (GiST on the area's geom) and whose centre lies
+     * in it. Point features with the property {@code name}.
+     */
+    public List<GeoFeature> labels(AreaLevel level, Viewport viewport, AccessScope scope) {
+        Bbox b = viewport.bbox();
+        return ScopeSql.bind(jdbc.sql("""
+                        select a.id, a.name, ST_AsGeoJSON(p, 6) as geometry
+                          from %s a, lateral (select (ST_MaximumInscribedCircle(a.geom)).center as p) c
+                         where ST_Intersects(a.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and %s
+                           and ST_Intersects(p, ST_MakeEnvelope(:w, :s, :e, :n, 4326))
+                         order by a.code
+                        """.formatted(table(level), inScope(level, "a"))), scope)
+                .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
+                .query((rs, i) -> new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"),
+                        Map.of("name", rs.getString("name"))))
+                .list();
+    }
+
     public Optional<AreaDetails> details(AreaLevel level, long id, AccessScope scope) {
         String sql = switch (level) {
             case TOWNSHIP -> """

@@ -1,5 +1,8 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.basemap.Basemap;
+import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.area.AreaSummary;
@@ -19,10 +22,7 @@ import com.gridcommand.leaflet.FeatureLayer;
 import com.gridcommand.leaflet.LatLng;
 import com.gridcommand.leaflet.LayerDefinition;
 import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.LegendEntry;
 import com.gridcommand.leaflet.MapOptions;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
 import com.gridcommand.prevention.PreventionService;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
@@ -87,8 +87,8 @@ public class CaseListView extends Div implements HasDynamicTitle {
     private final Grid<CaseListItem> grid = new Grid<>();
     private final LeafletMap map;
     private final FeatureLayer caseLayer;
-    private final FeatureLayer townshipLayer;
-    private final FeatureLayer communityLayer;
+    private final Basemap basemap;
+    private final Texts texts;
     private final AreaService areas;
     private final Span total = new Span();
     private final Span picked = new Span();
@@ -112,8 +112,10 @@ public class CaseListView extends Div implements HasDynamicTitle {
     private Registration liveRegistration;
 
     public CaseListView(CaseService cases, CaseWorkflowService workflow, AreaService areas, PreventionService prevention,
-                        Attachments limits, LedgerService ledgers, CurrentUser current, LiveUpdates live, Clock clock) {
+                        Attachments limits, LedgerService ledgers, CurrentUser current, LiveUpdates live, Clock clock,
+                        BasemapLayers basemapLayers) {
         this.cases = cases;
+        this.texts = new Texts(com.vaadin.flow.component.UI.getCurrent(), clock);
         this.areas = areas;
         this.live = live;
         this.clock = clock;
@@ -186,12 +188,8 @@ public class CaseListView extends Div implements HasDynamicTitle {
         map.setId("case-map");
         map.addClassName("gc-map");
         map.setSizeFull();
-        Style townshipStyle = Style.area("#374151", 2.5, "#374151", 0.0);
-        townshipLayer = map.addLayer(LayerDefinition.layer("townships", getTranslation("layer.townships")).order(10).style(townshipStyle)
-                .notInteractive().legend(getTranslation("layer.townships"), townshipStyle, LegendEntry.Shape.POLYGON).build());
-        Style communityStyle = Style.area("#6b7280", 1.2, "#6b7280", 0.0).dashed("5 3");
-        communityLayer = map.addLayer(LayerDefinition.layer("communities", getTranslation("layer.communities")).order(11).zoomRange(11, null)
-                .style(communityStyle).notInteractive().legend(getTranslation("layer.communities"), communityStyle, LegendEntry.Shape.POLYGON).build());
+        basemap = new Basemap(map, basemapLayers, texts, java.util.EnumSet.of(Basemap.Part.ROADS, Basemap.Part.TOWNSHIPS,
+                Basemap.Part.COMMUNITIES, Basemap.Part.NAMES));
         caseLayer = map.addLayer(caseLayerDefinition());
         map.addMoveListener(e -> {
             var v = e.view();
@@ -224,22 +222,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
     }
 
     private LayerDefinition caseLayerDefinition() {
-        Style base = Style.point("#9ca3af", 6).withColor("#ffffff").withWeight(1.5);
-        var layer = LayerDefinition.layer(CASES, getTranslation("layer.listCases")).order(80).canvas().cluster(40, 15).style(base).tooltip("tip");
-        String[] colours = {"#facc15", "#f59e0b", "#ef4444", "#7f1d1d"};
-        for (int severity = 1; severity <= 4; severity++) {
-            Style s = Style.point(colours[severity - 1], 6).withColor("#ffffff").withWeight(1.5);
-            layer.rule(StyleRule.when("severity", severity, Style.only().withFill(colours[severity - 1], 0.9)))
-                    .legend(getTranslation("case.severity." + severity), s, LegendEntry.Shape.POINT);
-        }
-        for (String l : List.of("GREEN", "YELLOW", "RED")) {
-            String colour = switch (l) { case "GREEN" -> Lights.GREEN; case "YELLOW" -> Lights.YELLOW; default -> Lights.RED; };
-            double weight = l.equals("GREEN") ? 2 : 3;
-            layer.rule(StyleRule.when("light", l, Style.only().withColor(colour).withWeight(weight).withOpacity(1)))
-                    .legend(getTranslation("light." + l), Style.point("#ffffff", 6).withColor(colour).withWeight(weight), LegendEntry.Shape.POINT);
-        }
-        layer.legend(getTranslation("light.NONE"), base, LegendEntry.Shape.POINT);
-        return layer.build();
+        return CaseLayers.withClosed(texts, CASES, getTranslation("layer.listCases"), 80, 40, 15);
     }
 
     private Div filters() {
@@ -363,9 +346,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
 
     private void loadMap() {
         if (viewport == null) return;
-        townshipLayer.setFeatures(areaFeatures(areas.inView(AreaLevel.TOWNSHIP, viewport)));
-        if (viewport.zoom() >= 11) communityLayer.setFeatures(areaFeatures(areas.inView(AreaLevel.COMMUNITY, viewport)));
-        else communityLayer.clear();
+        basemap.show(viewport);
         List<GeoFeature> loaded = cases.inView(filter(), viewport);
         boolean tooMany = loaded.size() > CaseService.MAP_LIMIT;
         if (tooMany) loaded = loaded.subList(0, CaseService.MAP_LIMIT);
@@ -381,10 +362,6 @@ public class CaseListView extends Div implements HasDynamicTitle {
         }
         caseLayer.setFeatures(features);
         if (selectedId != null) map.highlight(CASES, Long.toString(selectedId));
-    }
-
-    private static List<Feature> areaFeatures(List<GeoFeature> loaded) {
-        return loaded.stream().map(f -> new Feature(f.id(), f.geometry(), java.util.Map.of())).toList();
     }
 
     private void selected(Optional<CaseListItem> item, boolean byUser) {

@@ -3,6 +3,9 @@ package com.gridcommand.dispatch.ui;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.basemap.Basemap;
+import com.gridcommand.basemap.BasemapLayers;
+import com.gridcommand.casework.ui.CaseLayers;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.changefeed.ui.LiveUpdates;
 import com.gridcommand.dispatch.Assignment;
@@ -60,7 +63,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +99,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     private final Texts t;
 
     private final LeafletMap map;
+    private final Basemap basemap;
     private final FeatureLayer reachLayer, caseLayer, responderLayer, candidateLayer, targetLayer, ringLayer;
     private final Div board = new Div();
     private final Grid<ResponderService.BoardRow> boardGrid = new Grid<>();
@@ -119,6 +122,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     DispatchView(ResponderService responders, NearestResponders nearest, Assignments assignments, LiveReach reach,
                  Emergencies emergencies, CaseService cases, AreaService areas, LiveUpdates live, CurrentUser current,
+                 BasemapLayers basemapLayers,
                  @org.springframework.beans.factory.annotation.Value("${gridcommand.map.tile-url:}") String tileUrl,
                  @org.springframework.beans.factory.annotation.Value("${gridcommand.map.tile-attribution:}") String tileAttribution, Clock clock) {
         this.responders = responders;
@@ -161,22 +165,18 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
                 .withLayerControlTitle(t.t("map.layers")));
         map.setId("dispatch-map");
         map.addClassName("gc-map");
-        var reachDef = LayerDefinition.layer("reach", t.t("layer.reach")).order(5).canvas().notInteractive()
-                .style(Style.area("#9ca3af", 0.3, "#e02424", 0.25)).tooltip("tip");
-        for (var band : List.of(new String[]{"5", "#0e9f6e"}, new String[]{"10", "#faca15"}, new String[]{"none", "#e02424"})) {
-            Style s = Style.area(band[1], 0.3, band[1], 0.28);
+        // Blues for reach and grey for none: the case symbols (yellow to dark red) stay readable on every cell.
+        var reachDef = LayerDefinition.layer("reach", t.t("layer.reach")).order(6).notInteractive()
+                .style(Style.area("#9ca3af", 0.3, "#6b7280", 0.3)).tooltip("tip");
+        for (var band : List.of(new String[]{"5", "#1d4ed8", "0.22"}, new String[]{"10", "#60a5fa", "0.22"}, new String[]{"none", "#6b7280", "0.32"})) {
+            Style s = Style.area(band[1], 0.3, band[1], Double.parseDouble(band[2]));
             reachDef.rule(StyleRule.when("band", band[0], s)).legend(t.t("reach.band." + band[0]), s, LegendEntry.Shape.POLYGON);
         }
         reachLayer = map.addLayer(reachDef.build());
-        caseLayer = map.addLayer(LayerDefinition.layer("cases", t.t("layer.cases")).order(60).canvas()
-                .style(Style.point("#e02424", 6).withWeight(1)).tooltip("tip").build());
-        var responderDef = LayerDefinition.layer("responders", t.t("layer.responders")).order(70).canvas()
-                .style(Style.point("#0e9f6e", 7).withWeight(2)).tooltip("tip");
-        STATUS_COLOURS.forEach((status, colour) -> {
-            Style s = Style.point(colour, 7).withWeight(2);
-            responderDef.rule(StyleRule.when("status", status, s)).legend(t.label("responder.status", status), s, LegendEntry.Shape.POINT);
-        });
-        responderLayer = map.addLayer(responderDef.build());
+        basemap = new Basemap(map, basemapLayers, t, java.util.EnumSet.of(Basemap.Part.ROADS, Basemap.Part.TOWNSHIPS,
+                Basemap.Part.COMMUNITIES, Basemap.Part.NAMES));
+        caseLayer = map.addLayer(CaseLayers.definition(t, "cases", t.t("layer.cases"), 60, 0, 0));
+        responderLayer = map.addLayer(ResponderLayers.definition(t, "responders", 70));
         candidateLayer = map.addLayer(LayerDefinition.layer("candidates", t.t("layer.candidates")).order(80).notInteractive()
                 .style(Style.stroke("#1a56db", 2).dashed("6 4")).rule(StyleRule.when("method", "STRAIGHT_LINE", Style.only().dashed("2 6")))
                 .tooltip("label").labels().build());
@@ -188,6 +188,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
             var v = e.view();
             viewport = new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
                     Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom())));
+            basemap.show(viewport);
             loadMap();
         });
         map.addFeatureClickListener(e -> {
@@ -297,17 +298,9 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private void loadMap() {
         if (viewport == null) return;
-        caseLayer.setFeatures(cases.openInView(viewport).stream().map(f -> new Feature(f.id(), f.geometry(),
-                Map.of("tip", String.valueOf(f.properties().getOrDefault("code", "")) + " " + f.properties().getOrDefault("title", "")))).toList());
-        responderLayer.setFeatures(responders.inView(viewport).stream().map(this::responderFeature).toList());
+        caseLayer.setFeatures(cases.openInView(viewport).stream().map(f -> CaseLayers.feature(f, t)).toList());
+        responderLayer.setFeatures(responders.inView(viewport).stream().map(f -> ResponderLayers.feature(f, t)).toList());
         showReach(true);
-    }
-
-    private Feature responderFeature(GeoFeature f) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("status", f.properties().get("status"));
-        p.put("tip", f.properties().get("name") + " · " + t.label("responder.status", f.properties().get("status")));
-        return new Feature(f.id(), f.geometry(), p);
     }
 
     /**
@@ -493,7 +486,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
             Set<String> gone = new HashSet<>();
             changed.forEach(id -> gone.add(Long.toString(id)));
             present.forEach(f -> gone.remove(f.id()));
-            responderLayer.upsert(present.stream().map(this::responderFeature).toList());
+            responderLayer.upsert(present.stream().map(f -> ResponderLayers.feature(f, t)).toList());
             responderLayer.remove(gone);
         }
         if (viewport != null && !batch.of("gov_case").isEmpty()) loadMap();

@@ -4,14 +4,13 @@ import com.gridcommand.area.AreaDetails;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.leaflet.Feature;
 import com.gridcommand.leaflet.LatLng;
 import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LegendEntry;
 import com.gridcommand.leaflet.Popup;
-import com.gridcommand.leaflet.Style;
 import com.gridcommand.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
@@ -20,32 +19,35 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Townships, communities and grid cells: the governance grid as the basemap. */
+/** Townships, communities and grid cells as the basemap draws them, with their details and an administrator's actions. */
 abstract class AreaLayerSource implements MapLayerSource {
 
     private final AreaService areas;
+    private final BasemapLayers basemap;
     private final AreaLevel level;
 
-    AreaLayerSource(AreaService areas, AreaLevel level) {
+    AreaLayerSource(AreaService areas, BasemapLayers basemap, AreaLevel level) {
         this.areas = areas;
+        this.basemap = basemap;
         this.level = level;
     }
 
     @Override
+    public LayerDefinition definition(Texts t) {
+        return basemap.areas(level, t, true);
+    }
+
+    @Override
     public List<GeoFeature> load(Viewport viewport) {
-        return areas.inView(level, viewport);
+        return basemap.loadAreas(level, viewport);
     }
 
     @Override
     public Feature feature(GeoFeature f, Texts texts) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("tip", f.properties().get("name"));
-        return new Feature(f.id(), f.geometry(), p);
+        return basemap.area(f);
     }
 
     @Override
@@ -68,41 +70,28 @@ abstract class AreaLayerSource implements MapLayerSource {
 
     @org.springframework.stereotype.Component
     static class Townships extends AreaLayerSource {
-        Townships(AreaService areas) {
-            super(areas, AreaLevel.TOWNSHIP);
+        Townships(AreaService areas, BasemapLayers basemap) {
+            super(areas, basemap, AreaLevel.TOWNSHIP);
         }
 
         @Override
         public String definitionId() {
-            return "townships";
+            return BasemapLayers.TOWNSHIPS;
         }
 
-        @Override
-        public LayerDefinition definition(Texts t) {
-            Style style = Style.area("#374151", 3, "#374151", 0.0);
-            return LayerDefinition.layer(definitionId(), t.t("layer.townships")).order(10).style(style).tooltip("tip")
-                    .legend(t.t("layer.townships"), style, LegendEntry.Shape.POLYGON).build();
-        }
     }
 
     @org.springframework.stereotype.Component
     static class Communities extends AreaLayerSource {
-        Communities(AreaService areas) {
-            super(areas, AreaLevel.COMMUNITY);
+        Communities(AreaService areas, BasemapLayers basemap) {
+            super(areas, basemap, AreaLevel.COMMUNITY);
         }
 
         @Override
         public String definitionId() {
-            return "communities";
+            return BasemapLayers.COMMUNITIES;
         }
 
-        @Override
-        public LayerDefinition definition(Texts t) {
-            Style style = Style.area("#6b7280", 1.6, "#6b7280", 0.0).dashed("5 3");
-            return LayerDefinition.layer(definitionId(), t.t("layer.communities")).order(11).zoomRange(11, null)
-                    .zoomHint(t.t("map.zoomIn")).style(style).tooltip("tip")
-                    .legend(t.t("layer.communities"), style, LegendEntry.Shape.POLYGON).build();
-        }
     }
 
     @org.springframework.stereotype.Component
@@ -110,8 +99,8 @@ abstract class AreaLayerSource implements MapLayerSource {
         private final AreaService areas;
         private final CurrentUser current;
 
-        Cells(AreaService areas, CurrentUser current) {
-            super(areas, AreaLevel.GRID_CELL);
+        Cells(AreaService areas, BasemapLayers basemap, CurrentUser current) {
+            super(areas, basemap, AreaLevel.GRID_CELL);
             this.areas = areas;
             this.current = current;
         }
@@ -140,15 +129,8 @@ abstract class AreaLayerSource implements MapLayerSource {
 
         @Override
         public String definitionId() {
-            return "cells";
+            return BasemapLayers.CELLS;
         }
 
-        @Override
-        public LayerDefinition definition(Texts t) {
-            Style style = Style.area("#9ca3af", 0.8, "#9ca3af", 0.0);
-            return LayerDefinition.layer(definitionId(), t.t("layer.cells")).order(12).zoomRange(12, null)
-                    .zoomHint(t.t("map.zoomIn")).style(style).tooltip("tip")
-                    .legend(t.t("layer.cells"), style, LegendEntry.Shape.POLYGON).build();
-        }
     }
 }

@@ -23,8 +23,8 @@ import java.util.Optional;
 @Component
 class CameraLayerSource implements MapLayerSource {
 
-    private static final Style ONLINE = Style.point("#374151", 3.5).withColor("#ffffff");
-    private static final Style OFFLINE = Style.point("#d1d5db", 3.5).withColor("#6b7280");
+    private static final Style ONLINE = Style.point("#374151", 4.5).withColor("#ffffff").withShape(Style.Shape.TRIANGLE);
+    private static final Style OFFLINE = Style.point("#d1d5db", 4.5).withColor("#6b7280").withShape(Style.Shape.TRIANGLE);
 
     private final PreventionService prevention;
 
@@ -39,7 +39,7 @@ class CameraLayerSource implements MapLayerSource {
 
     @Override
     public LayerDefinition definition(Texts t) {
-        return LayerDefinition.layer(definitionId(), t.t("layer.cameras")).order(55).canvas().zoomRange(14, null)
+        return LayerDefinition.layer(definitionId(), t.t("layer.cameras")).order(55).zoomRange(14, null)
                 .zoomHint(t.t("map.zoomIn")).style(ONLINE).rule(StyleRule.when("status", "OFFLINE", OFFLINE)).tooltip("tip")
                 .legend(t.label("camera.status", "ONLINE"), ONLINE, LegendEntry.Shape.POINT)
                 .legend(t.label("camera.status", "OFFLINE"), OFFLINE, LegendEntry.Shape.POINT)

@@ -7,15 +7,12 @@ import com.gridcommand.geo.Viewport;
 import com.gridcommand.leaflet.Feature;
 import com.gridcommand.leaflet.LatLng;
 import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LegendEntry;
 import com.gridcommand.leaflet.Popup;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
 import com.gridcommand.map.MapLayerSource;
 import com.gridcommand.casework.CaseWorkflowService;
 import com.gridcommand.casework.ui.CaseCorrectionDialog;
 import com.gridcommand.casework.ui.CaseDetailView;
-import com.gridcommand.casework.ui.Lights;
+import com.gridcommand.casework.ui.CaseLayers;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.router.RouteParameters;
 import com.gridcommand.security.CurrentUser;
@@ -24,9 +21,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +31,6 @@ import java.util.Optional;
  */
 @org.springframework.stereotype.Component
 class CaseLayerSource implements MapLayerSource {
-
-    static final String[] SEVERITY_COLOURS = {"#facc15", "#f59e0b", "#ef4444", "#7f1d1d"};
 
     private final CaseService cases;
     private final CaseWorkflowService workflow;
@@ -74,20 +67,7 @@ class CaseLayerSource implements MapLayerSource {
 
     @Override
     public LayerDefinition definition(Texts t) {
-        var layer = LayerDefinition.layer(definitionId(), t.t("layer.cases")).order(80).canvas().cluster(45, 16)
-                .style(Style.point(SEVERITY_COLOURS[0], 6).withColor("#ffffff").withWeight(1.5)).tooltip("tip");
-        for (int severity = 1; severity <= 4; severity++) {
-            Style style = Style.point(SEVERITY_COLOURS[severity - 1], 6).withColor("#ffffff").withWeight(1.5);
-            layer.rule(StyleRule.when("severity", severity, style)).legend(t.label("case.severity", severity), style, LegendEntry.Shape.POINT);
-        }
-        for (var light : Map.of("GREEN", Lights.GREEN, "YELLOW", Lights.YELLOW, "RED", Lights.RED).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(List.of("GREEN", "YELLOW", "RED")::indexOf))).toList()) {
-            double weight = light.getKey().equals("GREEN") ? 2 : 3;
-            layer.rule(StyleRule.when("light", light.getKey(), Style.only().withColor(light.getValue()).withWeight(weight).withOpacity(1)))
-                    .legend(t.t("light." + light.getKey()), Style.point("#ffffff", 6).withColor(light.getValue()).withWeight(weight),
-                            LegendEntry.Shape.POINT);
-        }
-        return layer.build();
+        return CaseLayers.definition(t, definitionId(), t.t("layer.cases"), 80, 45, 16);
     }
 
     @Override
@@ -102,12 +82,7 @@ class CaseLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts t) {
-        // What styles and the tooltip use; the rest comes with the details on a click.
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("severity", f.properties().get("severity"));
-        p.put("light", f.properties().get("light"));
-        p.put("tip", f.properties().get("title") + " · " + t.label("case.step", f.properties().get("step")));
-        return new Feature(f.id(), f.geometry(), p);
+        return CaseLayers.feature(f, t);
     }
 
     @Override

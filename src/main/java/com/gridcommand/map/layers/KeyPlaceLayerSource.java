@@ -49,10 +49,10 @@ class KeyPlaceLayerSource implements MapLayerSource {
 
     @Override
     public LayerDefinition definition(Texts t) {
-        var layer = LayerDefinition.layer(definitionId(), t.t("layer.places")).order(50).canvas().zoomRange(13, null)
-                .zoomHint(t.t("map.zoomIn")).style(Style.point("#1a56db", 5).withColor("#111827").withWeight(1.5)).tooltip("tip");
+        var layer = LayerDefinition.layer(definitionId(), t.t("layer.places")).order(50).zoomRange(13, null)
+                .zoomHint(t.t("map.zoomIn")).style(Style.point("#1a56db", 5).withColor("#111827").withWeight(1.5).withShape(Style.Shape.DIAMOND)).tooltip("tip");
         COLOURS.forEach((kind, colour) -> {
-            Style style = Style.point(colour, 5).withColor("#111827").withWeight(1.5);
+            Style style = Style.point(colour, 5).withColor("#111827").withWeight(1.5).withShape(Style.Shape.DIAMOND);
             layer.rule(StyleRule.when("kind", kind, style)).legend(t.label("place.kind", kind), style, LegendEntry.Shape.POINT);
         });
         return layer.build();

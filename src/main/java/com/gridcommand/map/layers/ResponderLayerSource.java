@@ -2,15 +2,13 @@ package com.gridcommand.map.layers;
 
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.dispatch.ResponderService;
+import com.gridcommand.dispatch.ui.ResponderLayers;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.leaflet.Feature;
 import com.gridcommand.leaflet.LatLng;
 import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LegendEntry;
 import com.gridcommand.leaflet.Popup;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
 import com.gridcommand.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
@@ -18,16 +16,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.select.Select;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Responders by status; a position that has gone quiet is drawn faded. They move live. */
 @org.springframework.stereotype.Component
 class ResponderLayerSource implements MapLayerSource {
-
-    static final Map<String, String> COLOURS = ResponderService.STATUS_COLOURS;
 
     private final ResponderService responders;
     private final CurrentUser current;
@@ -67,16 +61,7 @@ class ResponderLayerSource implements MapLayerSource {
 
     @Override
     public LayerDefinition definition(Texts t) {
-        var layer = LayerDefinition.layer(definitionId(), t.t("layer.responders")).order(70).canvas()
-                .style(Style.point("#0e9f6e", 7).withWeight(2)).tooltip("tip");
-        COLOURS.forEach((status, colour) -> {
-            Style style = Style.point(colour, 7).withWeight(2);
-            layer.rule(StyleRule.when("status", status, style)).legend(t.label("responder.status", status), style, LegendEntry.Shape.POINT);
-        });
-        Style stale = Style.only().withFill(null, 0.35).withOpacity(0.5);
-        layer.rule(StyleRule.when("stale", true, stale))
-                .legend(t.t("responder.stale"), Style.point("#9ca3af", 7).withFill("#9ca3af", 0.35).withOpacity(0.5), LegendEntry.Shape.POINT);
-        return layer.build();
+        return ResponderLayers.definition(t, definitionId(), 70);
     }
 
     @Override
@@ -91,12 +76,7 @@ class ResponderLayerSource implements MapLayerSource {
 
     @Override
     public Feature feature(GeoFeature f, Texts t) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("status", f.properties().get("status"));
-        p.put("stale", f.properties().get("stale"));
-        p.put("tip", f.properties().get("name") + " · " + t.label("responder.kind", f.properties().get("kind"))
-                + " · " + t.label("responder.status", f.properties().get("status")));
-        return new Feature(f.id(), f.geometry(), p);
+        return ResponderLayers.feature(f, t);
     }
 
     @Override

@@ -193,7 +193,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     }
 
     private LayerDefinition heatDefinition() {
-        var layer = LayerDefinition.layer(HEAT, getTranslation("hotspots.layer.heat")).order(5).canvas().notInteractive()
+        var layer = LayerDefinition.layer(HEAT, getTranslation("hotspots.layer.heat")).order(5).notInteractive()
                 .style(Style.area(HEAT_COLOURS[0], 0, HEAT_COLOURS[0], 0.5).withWeight(0));
         for (int b = 0; b < HEAT_COLOURS.length; b++) {
             Style s = Style.area(HEAT_COLOURS[b], 0, HEAT_COLOURS[b], 0.5 + 0.1 * b).withWeight(0);

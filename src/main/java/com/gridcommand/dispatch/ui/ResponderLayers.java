@@ -1,0 +1,43 @@
+package com.gridcommand.dispatch.ui;
+
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.dispatch.ResponderService;
+import com.gridcommand.geo.GeoFeature;
+import com.gridcommand.leaflet.Feature;
+import com.gridcommand.leaflet.LayerDefinition;
+import com.gridcommand.leaflet.LegendEntry;
+import com.gridcommand.leaflet.Style;
+import com.gridcommand.leaflet.StyleRule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How responders look on every map: squares by status (so they differ from cases by shape, not only colour), faded when quiet. */
+public final class ResponderLayers {
+
+    private ResponderLayers() {
+    }
+
+    public static LayerDefinition definition(Texts t, String id, int order) {
+        var layer = LayerDefinition.layer(id, t.t("layer.responders")).order(order)
+                .style(Style.point("#0e9f6e", 7).withWeight(2).withShape(Style.Shape.SQUARE)).tooltip("tip");
+        ResponderService.STATUS_COLOURS.forEach((status, colour) -> {
+            Style style = Style.point(colour, 7).withWeight(2).withShape(Style.Shape.SQUARE);
+            layer.rule(StyleRule.when("status", status, style)).legend(t.label("responder.status", status), style, LegendEntry.Shape.POINT);
+        });
+        layer.rule(StyleRule.when("stale", true, Style.only().withFill(null, 0.35).withOpacity(0.5)))
+                .legend(t.t("responder.stale"), Style.point("#9ca3af", 7).withFill("#9ca3af", 0.35).withOpacity(0.5)
+                        .withShape(Style.Shape.SQUARE), LegendEntry.Shape.POINT);
+        return layer.build();
+    }
+
+    /** A loaded responder as a map feature: status and staleness for the style, name, kind and status for the tooltip. */
+    public static Feature feature(GeoFeature f, Texts t) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", f.properties().get("status"));
+        p.put("stale", f.properties().get("stale"));
+        p.put("tip", f.properties().get("name") + " · " + t.label("responder.kind", f.properties().get("kind"))
+                + " · " + t.label("responder.status", f.properties().get("status")));
+        return new Feature(f.id(), f.geometry(), p);
+    }
+}
