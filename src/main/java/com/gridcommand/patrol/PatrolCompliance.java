@@ -15,7 +15,8 @@ import java.util.List;
  * Whether patrols were really there: a planned route against the tracks of its team's responders
  * ({@code position_report}, the responders whose team is the route's team).
  * <ul>
- * <li>coverage: the share of the route's length within {@code metres} of the track driven in the window;</li>
+ * <li>coverage: the share of the route's length within {@code metres} of the track driven in the window (measured on
+ *     points every {@value #SAMPLE_METRES} m along the route);</li>
  * <li>time in each hotspot: the time between fixes while inside it (a gap over 5 minutes counts 5);</li>
  * <li>on schedule: coverage within the window reaches {@link #ON_SCHEDULE_SHARE}.</li>
  * </ul>
@@ -29,6 +30,8 @@ public class PatrolCompliance {
     public static final double ON_SCHEDULE_SHARE = 0.8;
     /** A silence longer than this between two fixes is not counted as time spent. */
     public static final Duration MAX_GAP = Duration.ofMinutes(5);
+    /** Coverage is measured on points this far apart along the route. */
+    static final double SAMPLE_METRES = 5;
 
     private final JdbcClient jdbc;
 
@@ -61,21 +64,25 @@ public class PatrolCompliance {
         OffsetDateTime start = day.atTime(from).atZone(CHINA).toOffsetDateTime();
         OffsetDateTime end = (to.isAfter(from) ? day : day.plusDays(1)).atTime(to).atZone(CHINA).toOffsetDateTime();
         record Cover(double share, int fixes) {}
+        // The route sampled every SAMPLE_METRES along its length (a street walked there and back is sampled twice, as
+        // it is walked), each sample asking whether the track passes within the distance. In the route's UTM zone, so
+        // metres are metres; a buffer of a long, many-times-overlapping track instead took seconds per patrol.
         Cover cover = jdbc.sql("""
-                        with team as (select r.id from responder r join patrol_route p on p.team = r.team where p.id = :route),
+                        with route as (select geom, 32600 + least(60, greatest(1, floor((ST_X(ST_Centroid(geom)) + 180) / 6)::int + 1)) as srid
+                                         from patrol_route where id = :route),
+                        team as (select r.id from responder r join patrol_route p on p.team = r.team where p.id = :route),
                         fixes as (select position, device_time from position_report
                                    where responder_id in (select id from team) and device_time >= :start and device_time < :end),
-                        track as (select ST_Collect(position order by device_time) as pts,
-                                         case when count(*) > 1 then ST_MakeLine(position order by device_time) end as line,
+                        track as (select case when count(*) > 1 then ST_MakeLine(position order by device_time) else ST_Collect(position) end as g,
                                          count(*) as n from fixes),
-                        area as (select ST_Buffer(coalesce(track.line, track.pts)::geography, :m)::geometry as g from track),
-                        -- Segment by segment: a route that runs a street there and back counts it twice, as it is walked.
-                        parts as (select (ST_DumpSegments(p.geom)).geom as seg from patrol_route p where p.id = :route)
-                        select coalesce(sum(ST_Length(ST_Intersection(parts.seg, area.g)::geography))
-                                        / nullif(sum(ST_Length(parts.seg::geography)), 0), 0) as share,
-                               (select n from track), exists (select 1 from patrol_route where id = :route) as known
-                          from parts, area""")
-                .param("route", routeId).param("start", start).param("end", end).param("m", metres)
+                        metric as (select ST_Transform(route.geom, route.srid) as line, ST_Transform(track.g, route.srid) as track, track.n
+                                     from route, track),
+                        samples as (select (ST_Dump(ST_LineInterpolatePoints(line, 1.0 / greatest(1, ceil(ST_Length(line) / :sample)), true))).geom as p,
+                                           track from metric)
+                        select coalesce(avg(case when track is not null and ST_DWithin(p, track, :m) then 1.0 else 0.0 end), 0) as share,
+                               (select n from metric), exists (select 1 from route) as known
+                          from samples""")
+                .param("route", routeId).param("start", start).param("end", end).param("m", metres).param("sample", SAMPLE_METRES)
                 .query((rs, i) -> rs.getBoolean(3) ? new Cover(rs.getDouble(1), rs.getInt(2)) : null).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no patrol route " + routeId));
         List<HotspotTime> hotspots = jdbc.sql("""

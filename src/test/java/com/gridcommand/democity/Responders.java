@@ -48,9 +48,27 @@ final class Responders {
             add(city, random, now, "HC", "VILLAGE_GUARD", city.names.person(), village.name() + "护村队",
                     List.of("巡逻"), village.township(), village.centre(), 800);
         }
+        // The township's own patrol teams walk its 护村队 and 警民联防 routes (PatrolRoutes names them so): two members each.
+        // A stream of their own, so the responders above stay as they were.
+        // Names of their own too: the city's name stream goes on to the cases' parties.
+        DemoRandom teams = DemoRandom.of(city.seed, "township-patrol-teams");
+        Names names = new Names(DemoRandom.of(city.seed, "township-patrol-names"));
+        for (DemoCity.Township t : city.townships) {
+            for (int i = 1; i <= 2; i++) {
+                add(city, teams, names, now, "HC", "VILLAGE_GUARD", names.person(), t.name() + "护村队", List.of("巡逻"), t, t.seat(), 2_000);
+            }
+            for (int i = 1; i <= 2; i++) {
+                add(city, teams, names, now, "LF", "VILLAGE_GUARD", names.person(), t.name() + "警民联防队", List.of("巡逻", "联防"), t, t.seat(), 2_000);
+            }
+        }
     }
 
     private void add(DemoCity city, DemoRandom random, OffsetDateTime now, String prefix, String kind, String name, String team,
+                     List<String> skills, DemoCity.Township township, Coordinate home, double radius) {
+        add(city, random, city.names, now, prefix, kind, name, team, skills, township, home, radius);
+    }
+
+    private void add(DemoCity city, DemoRandom random, Names names, OffsetDateTime now, String prefix, String kind, String name, String team,
                      List<String> skills, DemoCity.Township township, Coordinate home, double radius) {
         String status = STATUSES[random.weighted(STATUS_MIX)];
         List<Integer> near = city.roads.nodesNear(home, radius);
@@ -68,7 +86,7 @@ final class Responders {
         long serial = responders.stream().filter(r -> r.code().startsWith(prefix)).count() + 1;
         String phone = kind.equals("GRID_WORKER")
                 ? city.cells.stream().filter(c -> c.gridWorker().equals(name)).findFirst().orElseThrow().gridWorkerPhone()
-                : city.names.phone();
+                : names.phone();
         responders.add(new Responder(String.format("%s%03d", prefix, serial), name, kind, team, skills, phone, status,
                 township, position, at));
     }

@@ -28,7 +28,7 @@ class DemoCityLoadTest {
     @Test
     void everyLayerIsLoadedWithTheCountsOfItsFile() {
         Map<String, Long> expected = Map.of("township", 5L, "community", 40L, "grid_cell", 400L, "road_segment", 1777L,
-                "patrol_route", 30L, "hotspot", 15L, "key_place", 200L, "camera", 300L, "responder", 150L, "gov_case", 5000L);
+                "patrol_route", 30L, "hotspot", 15L, "key_place", 200L, "camera", 300L, "responder", 170L, "gov_case", 5000L);
         // The demo leaders' phones (responders of kind LEADER) come with the demo accounts at first start, not from the files.
         expected.forEach((table, n) -> assertThat(count("select count(*) from " + table + (table.equals("responder") ? " where kind <> 'LEADER'" : "")))
                 .as(table).isEqualTo(n));

@@ -50,7 +50,12 @@ final class FeatureCollectionValidator {
      */
     record Options(Envelope region, LocalDate today) {}
 
-    record Result(List<GisFeature> features, List<GisDataProblem> problems) {}
+    /** @param relativeDates the file declared {@code datesRelativeTo} (demo data whose dates were moved to today) */
+    record Result(List<GisFeature> features, List<GisDataProblem> problems, boolean relativeDates) {
+        Result(List<GisFeature> features, List<GisDataProblem> problems) {
+            this(features, problems, false);
+        }
+    }
 
     private final JsonMapper mapper;
 
@@ -99,7 +104,8 @@ final class FeatureCollectionValidator {
             }
             valid.add(f);
         }
-        return problems.list.isEmpty() ? new Result(valid, List.of()) : new Result(List.of(), problems.list);
+        return problems.list.isEmpty() ? new Result(valid, List.of(), root.has("datesRelativeTo") && options.today() != null)
+                : new Result(List.of(), problems.list);
     }
 
     /** The declared CRS: nothing or WGS 84 needs no transform; a known projected system gets one; others are refused. */

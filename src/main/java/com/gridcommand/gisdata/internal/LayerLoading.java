@@ -1,6 +1,8 @@
 package com.gridcommand.gisdata.internal;
 
 import com.gridcommand.gisdata.GisDataException;
+import com.gridcommand.gisdata.GisDataLoaded;
+import org.springframework.context.ApplicationEventPublisher;
 import com.gridcommand.gisdata.GisDataProblem;
 import com.gridcommand.gisdata.GisDataProperties;
 import com.gridcommand.gisdata.GisDataSource;
@@ -44,10 +46,12 @@ public class LayerLoading {
     private final FeatureCollectionValidator validator;
     private final Clock clock;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
 
     LayerLoading(List<GisLayer> layers, JdbcClient jdbc, PlatformTransactionManager transactions,
-                 GisDataProperties properties, JsonMapper mapper, Clock clock, AuditService audit) {
+                 GisDataProperties properties, JsonMapper mapper, Clock clock, AuditService audit, ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.layers = layers.stream().sorted(Comparator.comparingInt(l -> l.schema().order())).toList();
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -67,6 +71,7 @@ public class LayerLoading {
                 properties.shiftDemoDates() ? LocalDate.now(clock) : null);
 
         Map<GisLayer, List<GisFeature>> validated = new LinkedHashMap<>();
+        boolean demo = false;
         List<GisDataProblem> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (GisLayer layer : layers) {
@@ -86,6 +91,7 @@ public class LayerLoading {
                 var result = validator.validate(file, source.read(file), layer.schema(), options);
                 problems.addAll(result.problems());
                 validated.put(layer, result.features());
+                demo |= result.relativeDates();
             } catch (IOException e) {
                 problems.add(new GisDataProblem(file, "", "cannot be read: " + e.getMessage()));
             }
@@ -122,6 +128,7 @@ public class LayerLoading {
         });
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("Loaded GIS data from {} in {} ms: {}", source.describe(), took.toMillis(), stored);
+        events.publishEvent(new GisDataLoaded(stored, demo));
         return new LoadReport(stored, missing, notes, took);
     }
 
