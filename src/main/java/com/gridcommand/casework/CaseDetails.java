@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A case in full. Title, description, parties and notes come from the public: show them as text.
  *
- * @param light  the supervision light of the current step: GREEN, YELLOW (last quarter of its time), RED (past it); null when done
+ * @param stepDeadline  when the current step is due: its own clock, never later than the case's deadline (办结时限)
+ * @param light  the supervision light of the current step: GREEN, YELLOW (last quarter of its time), RED (past it, and
+ *               always when {@code overdue}); null when done
  */
 public record CaseDetails(long id, String code, String title, String description, String category, int severity,
                           String source, String step, String parties, OffsetDateTime reportedAt, OffsetDateTime deadline,

@@ -40,12 +40,29 @@ public class CaseService {
 
     static final String IN_SCOPE = ScopeSql.cellId("k.grid_cell_id");
 
-    /** The current step's supervision light: red past its deadline, yellow in its last quarter, green before. */
+    /**
+     * When the current step is due: its own clock, but never later than the case's 办结时限 (the deadline
+     * column). A new step clock — after an escalation, a rejection, a reopening — cannot make a case that is
+     * already past its 办结时限 look in time again. Null when the case is done. (least() skips nulls.)
+     */
+    static final String STEP_DUE = "least(k.step_deadline, k.deadline)";
+
+    /**
+     * Overdue (超期): open and past its 办结时限. The deadline column's mark, the 仅超期 filter, the popups'
+     * 超期 and the map's overdue counts all read this; a case it holds for is always {@link #LIGHT} red.
+     */
+    static final String OVERDUE = "coalesce(k.step not in ('CLOSED', 'REFERRED') and :now > k.deadline, false)";
+
+    /**
+     * The supervision light, the one rule every screen shows: red once the step is due ({@link #STEP_DUE}
+     * passed, so always when {@link #OVERDUE}), yellow in the last quarter of the step's time to it, green
+     * before; none when done.
+     */
     static final String LIGHT = """
-            case when k.step in ('CLOSED', 'REFERRED') or k.step_deadline is null then null
-                 when :now > k.step_deadline then 'RED'
-                 when :now > k.step_deadline - (k.step_deadline - k.step_started_at) * 0.25 then 'YELLOW'
-                 else 'GREEN' end""";
+            case when k.step in ('CLOSED', 'REFERRED') or %1$s is null then null
+                 when :now > %1$s then 'RED'
+                 when :now > %1$s - (%1$s - k.step_started_at) * 0.25 then 'YELLOW'
+                 else 'GREEN' end""".formatted(STEP_DUE);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -77,11 +94,11 @@ public class CaseService {
     private List<GeoFeature> query(String where, Viewport viewport, Map<String, Object> extra, int limit) {
         Bbox b = viewport.bbox();
         var spec = ScopeSql.bind(jdbc.sql("""
-                        select k.id, k.code, k.title, k.category, k.severity, k.step, coalesce(k.deadline < :now, false) as overdue,
+                        select k.id, k.code, k.title, k.category, k.severity, k.step, %s as overdue,
                                %s as light, k.supervision, ST_AsGeoJSON(k.geom, :decimals) as geometry
                           from gov_case k
                          where k.step not in ('CLOSED', 'REFERRED') and %s and %s
-                         order by k.id limit :limit""".formatted(LIGHT, where, IN_SCOPE)), current.scope())
+                         order by k.id limit :limit""".formatted(OVERDUE, LIGHT, where, IN_SCOPE)), current.scope())
                 .param("now", OffsetDateTime.now(clock)).param("decimals", Math.max(6, viewport.decimals())).param("limit", limit)
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
         for (var e : extra.entrySet()) spec = spec.param(e.getKey(), e.getValue());
@@ -101,10 +118,10 @@ public class CaseService {
 
     public CaseCounts countsIn(Bbox b) {
         return ScopeSql.bind(jdbc.sql("""
-                        select count(*) as open, count(*) filter (where k.deadline < :now) as overdue
+                        select count(*) as open, count(*) filter (where %s) as overdue
                           from gov_case k
-                         where k.step not in ('CLOSED', 'REFERRED') and ST_Intersects(k.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and """
-                        + IN_SCOPE), current.scope())
+                         where k.step not in ('CLOSED', 'REFERRED') and ST_Intersects(k.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and %s"""
+                        .formatted(OVERDUE, IN_SCOPE)), current.scope())
                 .param("now", OffsetDateTime.now(clock))
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> new CaseCounts(rs.getInt("open"), rs.getInt("overdue"))).single();
@@ -163,7 +180,7 @@ public class CaseService {
                 p.put("areaId", area.get().getValue());
             }
         }
-        if (f.overdueOnly()) sql.append(" and k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now");
+        if (f.overdueOnly()) sql.append(" and ").append(OVERDUE);
         if (f.light() != null) {
             sql.append(" and (").append(LIGHT).append(") = :light");
             p.put("light", f.light());
@@ -212,12 +229,12 @@ public class CaseService {
         Where w = where(filter);
         var spec = ScopeSql.bind(jdbc.sql("""
                         select k.id, k.code, k.title, k.description, k.category, k.severity, k.step, k.reported_at, k.deadline,
-                               coalesce(k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now, false) as overdue,
+                               %s as overdue,
                                t.name as township, m.name as community, c.name as cell, k.version, %s as light, k.supervision,
                                ST_X(k.geom) as lon, ST_Y(k.geom) as lat
                           from gov_case k join grid_cell c on c.id = k.grid_cell_id join community m on m.id = k.community_id
                           join township t on t.id = k.township_id
-                         where %s %s offset :offset limit :limit""".formatted(LIGHT, w.sql(), orderBy(filter))), current.scope())
+                         where %s %s offset :offset limit :limit""".formatted(OVERDUE, LIGHT, w.sql(), orderBy(filter))), current.scope())
                 .param("now", OffsetDateTime.now(clock)).param("offset", offset).param("limit", limit);
         for (var e : w.params().entrySet()) spec = spec.param(e.getKey(), e.getValue());
         return spec.query((rs, i) -> new CaseListItem(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("description"),
@@ -285,15 +302,15 @@ public class CaseService {
 
     public Optional<CaseDetails> details(long id) {
         return ScopeSql.bind(jdbc.sql("""
-                        select k.*, c.name as cell, m.name as community, t.name as township,
-                               coalesce(k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now, false) as overdue, %s as light,
+                        select k.*, %s as step_due, c.name as cell, m.name as community, t.name as township,
+                               %s as overdue, %s as light,
                                (select string_agg(p->>'name' || '(' || (p->>'role') || ')', '、') from jsonb_array_elements(k.parties) p) as party_list,
                                ST_X(k.geom) as lon, ST_Y(k.geom) as lat
                           from gov_case k
                           join grid_cell c on c.id = k.grid_cell_id
                           join community m on m.id = k.community_id
                           join township t on t.id = k.township_id
-                         where k.id = :id and %s""".formatted(LIGHT, IN_SCOPE)), current.scope())
+                         where k.id = :id and %s""".formatted(STEP_DUE, OVERDUE, LIGHT, IN_SCOPE)), current.scope())
                 .param("id", id).param("now", OffsetDateTime.now(clock))
                 .query((rs, i) -> new CaseDetails(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         rs.getString("description"), rs.getString("category"), rs.getInt("severity"), rs.getString("source"),
@@ -302,7 +319,7 @@ public class CaseService {
                         rs.getString("responsible_unit"), rs.getString("responsible_person"), rs.getString("cell"),
                         rs.getString("community"), rs.getString("township"), rs.getBoolean("overdue"), rs.getLong("version"),
                         rs.getString("level"), rs.getString("supervision"), rs.getObject("step_started_at", OffsetDateTime.class),
-                        rs.getObject("step_deadline", OffsetDateTime.class), rs.getString("light"), rs.getString("outcome"),
+                        rs.getObject("step_due", OffsetDateTime.class), rs.getString("light"), rs.getString("outcome"),
                         texts(rs.getArray("joint_units")), rs.getString("referred_to"), rs.getInt("reopened"),
                         rs.getDouble("lon"), rs.getDouble("lat")))
                 .optional();
