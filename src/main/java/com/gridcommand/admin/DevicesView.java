@@ -1,5 +1,7 @@
 package com.gridcommand.admin;
 
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.DeviceService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -65,6 +67,12 @@ public class DevicesView extends Div implements HasDynamicTitle {
         add(new H2(getTranslation("nav.devices")), issue, grid);
     }
 
+    private static void error(String message) {
+        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.ERROR);
+        n.setId("device-error");
+    }
+
     private String time(OffsetDateTime t) {
         return t == null ? "" : TIME.format(t.atZoneSameInstant(clock.getZone()));
     }
@@ -99,8 +107,10 @@ public class DevicesView extends Div implements HasDynamicTitle {
                 dialog.getFooter().removeAll();
                 dialog.getFooter().add(new Button(getTranslation("action.close"), c -> dialog.close()));
                 refresh();
-            } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            } catch (CurrentUser.AccessDeniedException ex) {
+                error(getTranslation("error.denied"));
+            } catch (IllegalArgumentException ex) {
+                error(Texts.problem(this, ex));
             }
         });
         save.setId("device-save");

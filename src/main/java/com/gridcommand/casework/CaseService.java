@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -132,7 +133,7 @@ public class CaseService {
      * self-crossing outline is repaired (ST_MakeValid) rather than refused: the user meant an area.
      */
     public List<Long> idsInside(String polygonGeoJson) {
-        if (polygonGeoJson == null || polygonGeoJson.length() > 200_000) throw new IllegalArgumentException("a drawn area of at most a few thousand corners");
+        if (polygonGeoJson == null || polygonGeoJson.length() > 200_000) throw new ProblemException("problem.pick.shape", "a drawn area of at most a few thousand corners");
         return ScopeSql.bind(jdbc.sql("""
                         with shape as (select ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(:shape), 4326)) as g)
                         select k.id from gov_case k, shape
@@ -144,7 +145,7 @@ public class CaseService {
 
     /** Ids of the cases in scope within a circle (metres, on the spheroid: geography index on the true distance). */
     public List<Long> idsWithin(double lon, double lat, double metres) {
-        if (metres <= 0 || metres > 50_000) throw new IllegalArgumentException("a radius of 1 m to 50 km");
+        if (metres <= 0 || metres > 50_000) throw new ProblemException("problem.pick.radius", "a radius of 1 m to 50 km");
         return ScopeSql.bind(jdbc.sql("""
                         select k.id from gov_case k
                          where ST_DWithin(k.geom::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, :m) and """

@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,8 +70,8 @@ public class LedgerService {
 
     /** The ledger of a station for the days from–to (both included, local time), in registration order. */
     public Ledger ledger(Station station, LocalDate from, LocalDate to) {
-        if (from == null || to == null || to.isBefore(from)) throw new IllegalArgumentException("a period runs from a day to the same or a later day");
-        if (from.plusYears(5).isBefore(to)) throw new IllegalArgumentException("a ledger covers at most five years");
+        if (from == null || to == null || to.isBefore(from)) throw new ProblemException("problem.ledger.period", "a period runs from a day to the same or a later day");
+        if (from.plusYears(5).isBefore(to)) throw new ProblemException("problem.ledger.years", "a ledger covers at most five years", 5);
         var user = current.get().orElseThrow(() -> new CurrentUser.AccessDeniedException("sign in first"));
         ZoneId zone = clock.getZone();
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
@@ -81,7 +82,7 @@ public class LedgerService {
         int count = ScopeSql.bind(jdbc.sql("select count(*) from gov_case k where " + where), current.scope())
                 .param("station", station.id()).param("start", start).param("end", end).query(Integer.class).single();
         if (count > MAX_CASES) {
-            throw new IllegalArgumentException("the ledger would hold " + count + " cases, more than " + MAX_CASES + ": choose a shorter period");
+            throw new ProblemException("problem.ledger.tooMany", "the ledger would hold " + count + " cases, more than " + MAX_CASES + ": choose a shorter period", count, MAX_CASES);
         }
         List<Row> rows = ScopeSql.bind(jdbc.sql("""
                         select k.id, k.code, k.title, k.category, k.severity, k.source,

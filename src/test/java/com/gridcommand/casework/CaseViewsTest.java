@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changed meanwhile is told, and what they typed stays.
  */
 @IntegrationTest
-@ViewPackages(classes = {CaseListView.class, CaseDetailView.class})
+@ViewPackages(classes = {CaseListView.class, CaseDetailView.class, com.gridcommand.map.CommandMapView.class})
 class CaseViewsTest extends SpringBrowserlessTest {
 
     @Autowired
@@ -143,6 +143,48 @@ class CaseViewsTest extends SpringBrowserlessTest {
         navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(elsewhere)));
         assertThat(actionsOffered()).isEmpty();
         assertThat($(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("案件不存在，或不在您的管辖范围内");
+    }
+
+    String lastNotification() {
+        return test($(Notification.class).last()).getText();
+    }
+
+    @Test
+    void aFollowUpVisitWithoutWhatThePartiesSaidIsRefusedInChinese() {
+        long id = caseIn(CaseStep.FOLLOW_UP);
+        signIn("wangge");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        test($(Button.class).id("action-follow_up")).click();
+        test($(Button.class).id("action-confirm")).click();
+        assertThat(lastNotification()).isEqualTo("回访须记录当事人的意见。");
+        assertThat($(TextArea.class).id("action-note").isAttached()).as("the dialog stays to be filled in").isTrue();
+        assertThat(jdbc.sql("select step from gov_case where id = :id").param("id", id).query(String.class).single()).isEqualTo("FOLLOW_UP");
+    }
+
+    @Test
+    void aPointOutsideTheGridWorkersCellsIsRefusedWhenClickedNamingTheCellAndNoFormOpens() {
+        record Cell(String name, double lon, double lat) {}
+        Cell elsewhere = jdbc.sql("""
+                        select name, ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) from grid_cell
+                         where code <> all(:mine) order by code limit 1""")
+                .param("mine", users.byUsername("wangge").orElseThrow().scope().codes().toArray(String[]::new))
+                .query((rs, i) -> new Cell(rs.getString(1), rs.getDouble(2), rs.getDouble(3))).single();
+        signIn("wangge");
+        navigate(com.gridcommand.map.CommandMapView.class);
+        LeafletMap map = $(LeafletMap.class).id("command-map");
+        test($(Button.class).id("map-register")).click();
+        ComponentUtil.fireEvent(map, new LeafletMap.PointPickedEvent(map, true, elsewhere.lat(), elsewhere.lon()));
+        assertThat($(com.gridcommand.casework.ui.IntakeDialog.class).all()).as("no form to fill in for nothing").isEmpty();
+        assertThat(lastNotification()).isEqualTo("该位置属于" + elsewhere.name() + "，不在您的管辖网格内，不能在此登记案件。");
+        // A point in one of the worker's own cells opens the form, placed in that cell.
+        String own = users.byUsername("wangge").orElseThrow().scope().codes().getFirst();
+        double[] inside = jdbc.sql("select ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) from grid_cell where code = :c")
+                .param("c", own).query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+        test($(Button.class).id("map-register")).click();
+        ComponentUtil.fireEvent(map, new LeafletMap.PointPickedEvent(map, true, inside[1], inside[0]));
+        assertThat($(com.gridcommand.casework.ui.IntakeDialog.class).single().isOpened()).isTrue();
+        assertThat($(Span.class).id("intake-location").getText()).contains(
+                jdbc.sql("select name from grid_cell where code = :c").param("c", own).query(String.class).single());
     }
 
     @Test

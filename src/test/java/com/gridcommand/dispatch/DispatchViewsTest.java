@@ -39,6 +39,8 @@ class DispatchViewsTest extends SpringBrowserlessTest {
     NearestResponders nearest;
     @Autowired
     Assignments assignments;
+    @Autowired
+    Emergencies emergencies;
 
     private long caseId;
     private Candidate best;
@@ -140,5 +142,40 @@ class DispatchViewsTest extends SpringBrowserlessTest {
         assertThat(jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single()).isEqualTo("RETURNING");
         test($(Button.class).id("task-available")).click();
         assertThat(jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single()).isEqualTo("AVAILABLE");
+    }
+
+    double[] casePoint() {
+        return jdbc.sql("select ST_X(geom), ST_Y(geom) from gov_case where id = :id").param("id", caseId)
+                .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+    }
+
+    String lastNotification() {
+        return test($(com.vaadin.flow.component.notification.Notification.class).last()).getText();
+    }
+
+    @Test
+    void anEmergencyWithoutATitleIsRefusedInChineseAndNothingIsDeclared() {
+        signIn("diaodu");
+        navigate(DispatchView.class);
+        long before = jdbc.sql("select count(*) from emergency").query(Long.class).single();
+        var map = $(com.gridcommand.leaflet.LeafletMap.class).id("dispatch-map");
+        double[] at = casePoint();
+        com.vaadin.flow.component.ComponentUtil.fireEvent(map, new com.gridcommand.leaflet.LeafletMap.PointPickedEvent(map, true, at[1], at[0]));
+        test($(Button.class).id("emergency-ok")).click();
+        assertThat(lastNotification()).isEqualTo("请填写标题（最多200个字）。");
+        assertThat($(com.vaadin.flow.component.textfield.TextField.class).id("emergency-title").isAttached()).isTrue();
+        assertThat(jdbc.sql("select count(*) from emergency").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theResponderSeesTheArrivalTimeInChineseMinutes() {
+        jdbc.sql("update app_user set responder_id = :r where username = 'wangge'").param("r", best.id()).update();
+        long assignment = As.user(users, "diaodu", () -> assignments.assignToCase(caseId, best.id()).id());
+        Integer eta = jdbc.sql("select eta_seconds from assignment where id = :id").param("id", assignment).query(Integer.class).single();
+        assertThat(eta).as("the best candidate has a travel time").isNotNull();
+        signIn("wangge");
+        navigate(MyTasksView.class);
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).all().stream().map(com.vaadin.flow.component.html.Paragraph::getText)
+                .filter(text -> text.startsWith("预计到达"))).containsExactly("预计到达：约" + (eta + 59) / 60 + "分钟");
     }
 }

@@ -1,5 +1,6 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.Attachments;
 import com.gridcommand.casework.CaseAction;
 import com.gridcommand.casework.CaseConflictException;
@@ -290,7 +291,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
             } catch (CurrentUser.AccessDeniedException denied) {
                 notify(getTranslation("error.denied"));
             } catch (IllegalArgumentException invalid) {
-                notify(invalid.getMessage());
+                notify(Texts.problem(this, invalid));
             }
         });
         confirm.setId("action-confirm");

@@ -402,7 +402,8 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         try {
             Assignment a = target.caseId() != null ? assignments.assignToCase(target.caseId(), c.id())
                     : assignments.assignToEmergency(target.emergencyId(), c.id());
-            Notification.show(t.t("dispatch.assigned", a.responderName(), a.etaSeconds() == null ? "—" : (a.etaSeconds() + 59) / 60),
+            Notification.show(a.etaSeconds() == null ? t.t("dispatch.assignedNoEta", a.responderName())
+                            : t.t("dispatch.assigned", a.responderName(), t.minutes(a.etaSeconds())),
                     4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
         } catch (AssignmentRefusedException e) {
             refused(e);
@@ -415,14 +416,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     }
 
     private void refused(AssignmentRefusedException e) {
-        List<Object> args = new ArrayList<>(e.args());
-        if (e.reason() == AssignmentRefusedException.Reason.TAKEN && args.size() == 4 && args.get(3) instanceof java.time.OffsetDateTime at) {
-            args.set(3, t.dateTime(at));
-        }
-        if (e.reason() == AssignmentRefusedException.Reason.NOT_DISPATCHABLE && args.size() == 2) {
-            args.set(1, t.label("responder.status", args.get(1)));
-        }
-        Notification n = Notification.show(t.t("dispatch.refused." + e.reason(), args.toArray()), 8000, Notification.Position.MIDDLE);
+        Notification n = Notification.show(Refusals.text(t, e), 8000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.ERROR);
         n.addClassName("gc-refused");
     }
@@ -535,7 +529,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
                     map.setView(new LatLng(s.emergency().lat(), s.emergency().lon()), 14);
                 });
             } catch (IllegalArgumentException invalid) {
-                error(invalid.getMessage());
+                error(t.problem(invalid));
             }
         });
         ok.setId("emergency-ok");

@@ -1,0 +1,70 @@
+package com.gridcommand.admin;
+
+import com.gridcommand.security.DeviceService;
+import com.gridcommand.security.internal.GridUserRepository;
+import com.gridcommand.support.As;
+import com.gridcommand.support.IntegrationTest;
+import com.gridcommand.support.WithGridUserFactory;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The administration screens without a browser: what an administrator reads there is Chinese. */
+@IntegrationTest
+@ViewPackages(classes = {UsersView.class, DevicesView.class, AuditView.class})
+class AdminViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    GridUserRepository users;
+    @Autowired
+    DeviceService devices;
+
+    void signIn(String username) {
+        var context = WithGridUserFactory.contextOf(users, username);
+        SecurityContextHolder.setContext(context);
+        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    String lastNotification() {
+        return test($(Notification.class).last()).getText();
+    }
+
+    @Test
+    void aNewUserWithABadNameOrWithoutAreasIsRefusedInChineseAndNothingIsCreated() {
+        signIn("admin");
+        navigate(UsersView.class);
+        long before = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        test($(Button.class).id("user-new")).click();
+        test($(TextField.class).id("user-username")).setValue("Wang Wu");
+        test($(TextField.class).id("user-display-name")).setValue("王五");
+        test($(PasswordField.class).single()).setValue("a-strong-password-2026");
+        test($(Button.class).id("user-save")).click();
+        assertThat(lastNotification()).isEqualTo("用户名为3至64位，只能使用小写字母、数字和 . _ -，且以字母或数字开头。");
+        // A good name, but the grid cells to work in are not chosen.
+        test($(TextField.class).id("user-username")).setValue("wangwu");
+        test($(Button.class).id("user-save")).click();
+        assertThat(lastNotification()).isEqualTo("请至少选择一个区域。");
+        assertThat($(TextField.class).id("user-username").isAttached()).as("the form stays with what was typed").isTrue();
+        assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(before);
+    }
+
+}
