@@ -1,6 +1,7 @@
 package com.gridcommand.admin;
 
 import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.base.ui.Confirmation;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.DeviceService;
 import com.vaadin.flow.component.button.Button;
@@ -54,10 +55,20 @@ public class DevicesView extends Div implements HasDynamicTitle {
         grid.addColumn(d -> d.active() ? getTranslation("devices.active") : getTranslation("devices.revoked") + " " + time(d.revokedAt()))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
         grid.addComponentColumn(d -> {
-            Button revoke = new Button(getTranslation("devices.revoke"), e -> {
-                devices.revoke(d.id());
-                refresh();
-            });
+            Button revoke = new Button(getTranslation("devices.revoke"), e -> Confirmation.ask("device-revoke-confirm",
+                    getTranslation("devices.revoke.title", d.name()), getTranslation("devices.revoke.text", d.name()),
+                    getTranslation("devices.revoke"), getTranslation("action.cancel"), () -> {
+                        try {
+                            devices.revoke(d.id());
+                            Notification.show(getTranslation("devices.revoked.done", d.name()), 3000, Notification.Position.BOTTOM_START)
+                                    .addThemeVariants(NotificationVariant.SUCCESS);
+                        } catch (CurrentUser.AccessDeniedException denied) {
+                            error(getTranslation("error.denied"));
+                        }
+                        refresh();
+                    }));
+            revoke.addClassName("gc-device-revoke");
+            revoke.getElement().setAttribute("data-device", d.name());
             revoke.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR, ButtonVariant.TERTIARY);
             revoke.setEnabled(d.active());
             return revoke;

@@ -8,6 +8,7 @@ import com.gridcommand.support.WithGridUserFactory;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -21,7 +22,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The administration screens without a browser: what an administrator reads there is Chinese. */
+/** The administration screens without a browser: what an administrator reads there is Chinese, and a revocation is asked for first. */
 @IntegrationTest
 @ViewPackages(classes = {UsersView.class, DevicesView.class, AuditView.class})
 class AdminViewsTest extends SpringBrowserlessTest {
@@ -67,4 +68,31 @@ class AdminViewsTest extends SpringBrowserlessTest {
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void revokingADeviceAsksFirstSayingWhatHappensAndOnlyTheConfirmationRevokesIt() {
+        long id = As.user(users, "admin", () -> devices.issue("吊销测试终端", null)).device().id();
+        try {
+            signIn("admin");
+            navigate(DevicesView.class);
+            @SuppressWarnings("unchecked")
+            var list = test((com.vaadin.flow.component.grid.Grid<DeviceService.Device>) $(com.vaadin.flow.component.grid.Grid.class).id("device-list"));
+            int row = java.util.stream.IntStream.range(0, list.size()).filter(i -> list.getRow(i).id() == id).findFirst().orElseThrow();
+            test((Button) list.getCellComponent(row, 6)).click();
+            var confirm = test($(ConfirmDialog.class).id("device-revoke-confirm"));
+            assertThat(confirm.getHeader()).isEqualTo("吊销终端“吊销测试终端”？");
+            assertThat(confirm.getText()).contains("立即失效").contains("不能撤销");
+            confirm.cancel();
+            assertThat(revokedAt(id)).as("cancelled: still valid").isFalse();
+            test((Button) list.getCellComponent(row, 6)).click();
+            test($(ConfirmDialog.class).id("device-revoke-confirm")).confirm();
+            assertThat(revokedAt(id)).isTrue();
+            assertThat(lastNotification()).isEqualTo("终端“吊销测试终端”已吊销");
+        } finally {
+            jdbc.sql("delete from device where id = :id").param("id", id).update();
+        }
+    }
+
+    boolean revokedAt(long id) {
+        return jdbc.sql("select revoked_at is not null from device where id = :id").param("id", id).query(Boolean.class).single();
+    }
 }
