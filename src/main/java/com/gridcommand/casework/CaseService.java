@@ -305,7 +305,6 @@ public class CaseService {
         return ScopeSql.bind(jdbc.sql("""
                         select k.*, %s as step_due, c.name as cell, m.name as community, t.name as township,
                                %s as overdue, %s as light,
-                               (select string_agg(p->>'name' || '(' || (p->>'role') || ')', '、') from jsonb_array_elements(k.parties) p) as party_list,
                                ST_X(k.geom) as lon, ST_Y(k.geom) as lat
                           from gov_case k
                           join grid_cell c on c.id = k.grid_cell_id
@@ -315,7 +314,7 @@ public class CaseService {
                 .param("id", id).param("now", OffsetDateTime.now(clock))
                 .query((rs, i) -> new CaseDetails(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         rs.getString("description"), rs.getString("category"), rs.getInt("severity"), rs.getString("source"),
-                        rs.getString("step"), rs.getString("party_list"), rs.getObject("reported_at", OffsetDateTime.class),
+                        rs.getString("step"), parties(json, rs.getString("parties")), rs.getObject("reported_at", OffsetDateTime.class),
                         rs.getObject("deadline", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
                         rs.getString("responsible_unit"), rs.getString("responsible_person"), rs.getString("cell"),
                         rs.getString("community"), rs.getString("township"), rs.getBoolean("overdue"), rs.getLong("version"),
@@ -329,8 +328,11 @@ public class CaseService {
     /** The case's timeline, oldest first, with the files of each step. */
     public List<CaseEvent> timeline(long id) {
         if (details(id).isEmpty()) return List.of();
-        return jdbc.sql("select * from case_event where case_id = :id order by at, id").param("id", id)
+        return jdbc.sql("""
+                        select e.*, u.display_name as actor_name from case_event e left join app_user u on u.username = e.actor
+                         where e.case_id = :id order by e.at, e.id""").param("id", id)
                 .query((rs, i) -> new CaseEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                        rs.getString("actor_name"),
                         CaseAction.valueOf(rs.getString("action")), rs.getString("from_step") == null ? null : CaseStep.valueOf(rs.getString("from_step")),
                         CaseStep.valueOf(rs.getString("to_step")), rs.getString("note"), map(rs.getString("details")),
                         attachments.ofEvent(rs.getLong("id"))))
@@ -344,11 +346,33 @@ public class CaseService {
         return attachments.content(attachmentId);
     }
 
+    /** A timeline line's details as plain values: text, numbers, yes/no, lists of text. */
     private Map<String, Object> map(String text) {
         JsonNode node = json.readTree(text == null ? "{}" : text);
         Map<String, Object> out = new LinkedHashMap<>();
-        for (var e : node.properties()) out.put(e.getKey(), e.getValue().isString() ? e.getValue().asString() : e.getValue().toString());
+        for (var e : node.properties()) out.put(e.getKey(), value(e.getValue()));
         return out;
+    }
+
+    private static Object value(JsonNode v) {
+        if (v.isString()) return v.asString();
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.isIntegralNumber()) return v.asLong();
+        if (v.isNumber()) return v.asDouble();
+        if (v.isArray()) {
+            List<Object> items = new java.util.ArrayList<>();
+            for (JsonNode item : v) items.add(value(item));
+            return items;
+        }
+        return v.isNull() ? null : v.toString();
+    }
+
+    /** The parties kept as JSON ([{"name", "role"}]). */
+    static List<NewCase.Party> parties(JsonMapper json, String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<NewCase.Party> parties = new java.util.ArrayList<>();
+        for (JsonNode p : json.readTree(text)) parties.add(new NewCase.Party(p.path("name").asString(""), p.path("role").asString("")));
+        return parties;
     }
 
     static List<String> texts(Array array) throws SQLException {

@@ -117,6 +117,8 @@ public class CaseWorkflowService {
     public void route(long id, long version, String unit, String person, String note) {
         Row row = load(id);
         String chosenUnit = unit == null || unit.isBlank() ? row.unit() : unit.strip();
+        // An imported case may have no unit yet: then the router names one.
+        requireText(chosenUnit, "problem.case.routeUnit", "a case is routed to a unit: name one");
         String chosenPerson = person == null || person.isBlank() ? null : person.strip();
         Map<String, Object> set = new java.util.HashMap<>();
         set.put("unit", chosenUnit);

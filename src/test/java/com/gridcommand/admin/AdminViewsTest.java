@@ -33,6 +33,8 @@ class AdminViewsTest extends SpringBrowserlessTest {
     GridUserRepository users;
     @Autowired
     DeviceService devices;
+    @Autowired
+    com.gridcommand.casework.CaseWorkflowService workflow;
 
     void signIn(String username) {
         var context = WithGridUserFactory.contextOf(users, username);
@@ -94,5 +96,43 @@ class AdminViewsTest extends SpringBrowserlessTest {
 
     boolean revokedAt(long id) {
         return jdbc.sql("select revoked_at is not null from device where id = :id").param("id", id).query(Boolean.class).single();
+    }
+
+    @Test
+    void anAuditRowReadsInChineseWhoTheThingItsFieldsAndTheirValuesInTheCitysTime() {
+        long id = jdbc.sql("""
+                        insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline,
+                                              step_started_at, step_deadline, geom, responsible_unit)
+                        select 'AUDIT-' || substr(md5(random()::text), 1, 12), '审计测试', '', 'NEIGHBOUR', 1, 'PATROL', 'INTAKE', now(),
+                               now() + interval '5 days', now(), now() + interval '1 day', ST_PointOnSurface(geom), '测试调解委员会'
+                          from grid_cell order by code limit 1 returning id""").query(Long.class).single();
+        try {
+            long version = jdbc.sql("select version from gov_case where id = :id").param("id", id).query(Long.class).single();
+            As.user(users, "zhihui", () -> workflow.route(id, version, null, null, null));
+            readsInChinese(id);
+        } finally {
+            jdbc.sql("delete from gov_case where id = :id").param("id", id).update();
+        }
+    }
+
+    void readsInChinese(long id) {
+        signIn("lingdao");
+        navigate(AuditView.class);
+        @SuppressWarnings("unchecked")
+        var entity = (com.vaadin.flow.component.select.Select<String>) $(com.vaadin.flow.component.select.Select.class).single();
+        assertThat(entity.getListDataView().getItems().map(entity.getItemLabelGenerator()::apply).toList())
+                .contains("案件", "派遣", "突发事件", "重点地区审查").noneMatch(label -> label.startsWith("!"));
+        test(entity).selectItem("案件");
+        @SuppressWarnings("unchecked")
+        var grid = test((com.vaadin.flow.component.grid.Grid<com.gridcommand.security.AuditService.AuditEntry>)
+                $(com.vaadin.flow.component.grid.Grid.class).id("audit-list"));
+        assertThat(grid.getRow(0).entityId()).isEqualTo(id);
+        String zhihui = jdbc.sql("select display_name from app_user where username = 'zhihui'").query(String.class).single();
+        assertThat(grid.getCellText(0, 1)).isEqualTo(zhihui + "（zhihui）");
+        assertThat(grid.getCellText(0, 2)).isEqualTo("修改");
+        assertThat(grid.getCellText(0, 3)).isEqualTo("案件 #" + id);
+        String changes = grid.getCellText(0, 5);
+        assertThat(changes).contains("办理环节：受理登记 → 分流查处").containsPattern("本环节时限：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} → ")
+                .doesNotContain("step").doesNotContain("ROUTING").doesNotContainPattern("\\d{2}T\\d{2}").doesNotContain("+08");
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -185,6 +186,48 @@ class CaseViewsTest extends SpringBrowserlessTest {
         assertThat($(com.gridcommand.casework.ui.IntakeDialog.class).single().isOpened()).isTrue();
         assertThat($(Span.class).id("intake-location").getText()).contains(
                 jdbc.sql("select name from grid_cell where code = :c").param("c", own).query(String.class).single());
+    }
+
+    @Autowired
+    CaseWorkflowService workflow;
+    @Autowired
+    CaseService cases;
+
+    long version(long id) {
+        return jdbc.sql("select version from gov_case where id = :id").param("id", id).query(Long.class).single();
+    }
+
+    @Test
+    void theTimelineReadsInWordsLevelsTimesAnswersPartiesAndTheSystemsOwnSupervision() {
+        String cell = users.byUsername("wangge").orElseThrow().scope().codes().getFirst();
+        double[] p = jdbc.sql("select ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) from grid_cell where code = :c")
+                .param("c", cell).query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+        long id = com.gridcommand.support.As.user(users, "wangge", () -> workflow.register(new NewCase(p[0], p[1], "宅基地边界争执", "", "NEIGHBOUR", 1,
+                "PATROL", List.of(new NewCase.Party("赵英伟", "APPLICANT"), new NewCase.Party("李四", "RESPONDENT")), List.of())));
+        made.add(id);
+        com.gridcommand.support.As.user(users, "zhihui", () -> workflow.route(id, version(id), null, null, null));
+        assertThat(workflow.escalateBySupervision(id, "超期2个工作日未办理，按规则自动上报")).isTrue();
+        com.gridcommand.support.As.user(users, "zhihui", () -> workflow.sign(id, version(id), null));
+        com.gridcommand.support.As.user(users, "wangge", () -> workflow.report(id, version(id), "双方达成协议", List.of()));
+        com.gridcommand.support.As.user(users, "lingdao", () -> workflow.accept(id, version(id), null));
+        com.gridcommand.support.As.user(users, "wangge", () -> workflow.followUp(id, version(id), "双方满意", true));
+        OffsetDateTime deadline = jdbc.sql("select deadline from gov_case where id = :id").param("id", id).query(OffsetDateTime.class).single();
+
+        signIn("zhihui");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        List<String> items = $(com.vaadin.flow.component.html.Div.class).withClassName("gc-timeline-item").all().stream()
+                .map(d -> d.getElement().getTextRecursively()).toList();
+        assertThat(items).hasSize(7);
+        String register = items.get(0), escalate = items.get(2), followUp = items.get(6);
+        assertThat(register).contains("级别：村/社区级")
+                .contains("办结时限：" + deadline.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .contains(jdbc.sql("select display_name from app_user where username = 'wangge'").query(String.class).single() + "（wangge）");
+        assertThat(escalate).contains("转至：乡镇级").contains("系统自动督办").doesNotContain("system:");
+        assertThat(followUp).contains("满意：是");
+        assertThat(String.join("\n", items)).as("no codes, ISO times or booleans")
+                .doesNotContainPattern("\\b[A-Z][A-Z_]{3,}\\b").doesNotContainPattern("\\d{2}T\\d{2}:").doesNotContain("+08:00").doesNotContain("true");
+        String facts = $(com.vaadin.flow.component.html.Div.class).withClassName("gc-facts").single().getElement().getTextRecursively();
+        assertThat(facts).contains("赵英伟（申请人）、李四（被申请人）").doesNotContain("APPLICANT");
     }
 
     @Test

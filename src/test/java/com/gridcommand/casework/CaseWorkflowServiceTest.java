@@ -411,4 +411,16 @@ class CaseWorkflowServiceTest {
         assertThatThrownBy(() -> jdbc.sql("delete from case_event where case_id = :id").param("id", id).update())
                 .rootCause().hasMessageContaining("a case timeline is append-only: DELETE is not allowed");
     }
+
+    @Test
+    void routingACaseThatHasNoUnitYetAsksForOneAndChangesNothing() {
+        long id = caseIn(CaseStep.INTAKE);
+        jdbc.sql("update gov_case set responsible_unit = null where id = :id").param("id", id).update();
+        As.user(users, "zhihui", () -> assertThatThrownBy(() -> workflow.route(id, version(id), " ", null, null))
+                .isInstanceOfSatisfying(com.gridcommand.base.i18n.ProblemException.class, p -> assertThat(p.key()).isEqualTo("problem.case.routeUnit")));
+        assertThat(step(id)).isEqualTo(CaseStep.INTAKE);
+        assertThat(events(id)).isZero();
+        As.user(users, "zhihui", () -> workflow.route(id, version(id), "青溪镇人民调解委员会", null, null));
+        assertThat(step(id)).isEqualTo(CaseStep.ROUTING);
+    }
 }

@@ -27,6 +27,7 @@ public class Formats {
     private static final Logger log = LoggerFactory.getLogger(Formats.class);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final String BUNDLE = "vaadin-i18n.translations";
 
     /** The catalogue's text for a key with its arguments filled in. */
@@ -115,6 +116,11 @@ public class Formats {
 
     public String dateTime(Instant time) {
         return time == null ? "" : DATE_TIME.format(time.atZone(zone));
+    }
+
+    /** To the second, where the order of events matters (the audit trail); the city's zone, no fraction, no offset. */
+    public String dateTimeSeconds(OffsetDateTime time) {
+        return time == null ? "" : SECONDS.format(time.atZoneSameInstant(zone));
     }
 
     /** A time written as ISO text (as JSON keeps it), in the city's zone to the minute; other text as it is. */

@@ -40,8 +40,6 @@ import jakarta.annotation.security.PermitAll;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +53,13 @@ import java.util.Optional;
 @PermitAll
 public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseService cases;
     private final CaseWorkflowService workflow;
     private final CurrentUser current;
     private final Attachments limits;
     private final Clock clock;
+    private final Texts texts;
     private long id;
     private CaseDetails shown;
 
@@ -71,6 +69,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         this.current = current;
         this.limits = limits;
         this.clock = clock;
+        this.texts = new Texts(com.vaadin.flow.component.UI.getCurrent(), clock);
         addClassNames("gc-page", "gc-case-detail");
     }
 
@@ -96,7 +95,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private String time(OffsetDateTime t) {
-        return t == null ? "" : TIME.format(t.atZoneSameInstant(clock.getZone()));
+        return texts.dateTime(t);
     }
 
     private void render() {
@@ -128,7 +127,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         if (!c.jointUnits().isEmpty()) fact(facts, "field.jointUnits", String.join("、", c.jointUnits()));
         if (c.referredTo() != null) fact(facts, "field.referredTo", c.referredTo());
         fact(facts, "field.cell", c.township() + " · " + c.community() + " · " + c.gridCell());
-        fact(facts, "field.parties", c.parties());
+        fact(facts, "field.parties", c.parties(texts));
         Paragraph description = new Paragraph(c.description());
         description.setId("case-description");
         description.addClassName("gc-case-description");
@@ -196,18 +195,17 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         item.getElement().setAttribute("data-action", e.action().name());
         Span what = new Span(getTranslation("case.action." + e.action()));
         what.addClassName("gc-timeline-action");
-        Span when = new Span(time(e.at()) + " · " + e.actor());
+        Span when = new Span(time(e.at()) + " · " + e.who(texts));
         when.addClassName("gc-timeline-meta");
         Span step = new Span((e.from() == null ? "" : getTranslation("case.step." + e.from()) + " → ") + getTranslation("case.step." + e.to()));
         step.addClassName("gc-timeline-step");
         item.add(what, step, when);
-        List<String> details = new ArrayList<>();
-        e.details().forEach((k, v) -> {
-            if (List.of("unit", "person", "to", "level", "units", "satisfied", "deadline").contains(k) && v != null && !v.toString().isBlank()) {
-                details.add(getTranslation("case.detail." + k) + "：" + v);
-            }
-        });
-        if (!details.isEmpty()) item.add(new Paragraph(String.join("；", details)));
+        List<String> details = e.detailLines(texts);
+        if (!details.isEmpty()) {
+            Paragraph line = new Paragraph(String.join("；", details));
+            line.addClassName("gc-timeline-details");
+            item.add(line);
+        }
         if (e.note() != null) {
             Paragraph note = new Paragraph(e.note());
             note.addClassName("gc-timeline-note");
