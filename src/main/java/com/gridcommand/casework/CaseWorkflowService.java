@@ -113,7 +113,7 @@ public class CaseWorkflowService {
         return id;
     }
 
-    /** 分流: to the responsible unit and person (the rule's unit unless another is named). */
+    /** 分流: to the responsible unit and person (the rule's unit unless another is named); again before it is signed for (改派). */
     public void route(long id, long version, String unit, String person, String note) {
         Row row = load(id);
         String chosenUnit = unit == null || unit.isBlank() ? row.unit() : unit.strip();
@@ -138,8 +138,43 @@ public class CaseWorkflowService {
         apply(load(id), version, CaseAction.REPORT, outcome, Map.of(), "outcome = :outcome", Map.of("outcome", outcome.strip()), files);
     }
 
+    /**
+     * 审核通过. Four eyes: the account that reported the result cannot accept it — another account of the
+     * case's areas does (in a community with one account, the township's above it).
+     */
     public void accept(long id, long version, String note) {
-        apply(load(id), version, CaseAction.ACCEPT, note, Map.of(), null, Map.of(), List.of());
+        Row row = load(id);
+        GridUser user = current.require(CaseWorkflow.of(CaseAction.ACCEPT).roles().toArray(Role[]::new));
+        if (row.version() == version && row.step() == CaseStep.FEEDBACK && reportedBy(id).filter(user.username()::equals).isPresent()) {
+            throw new ProblemException("problem.case.ownReport", "the account that reported the result cannot accept it");
+        }
+        apply(row, version, CaseAction.ACCEPT, note, Map.of(), null, Map.of(), List.of());
+    }
+
+    /** Who reported the result under review: the last report's account. */
+    private Optional<String> reportedBy(long id) {
+        return jdbc.sql("select actor from case_event where case_id = :id and action = 'REPORT' order by at desc, id desc limit 1")
+                .param("id", id).query(String.class).optional();
+    }
+
+    /**
+     * The actions the signed-in user may take on this case now: those of its step for their role, less
+     * accepting a result they reported themselves. What the case page offers.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<CaseAction> available(CaseDetails c) {
+        Optional<GridUser> user = current.get();
+        if (user.isEmpty()) return java.util.Set.of();
+        java.util.Set<CaseAction> actions = java.util.EnumSet.noneOf(CaseAction.class);
+        actions.addAll(CaseWorkflow.available(c.caseStep(), user.get().role()));
+        if (actions.contains(CaseAction.ACCEPT) && ownReport(c)) actions.remove(CaseAction.ACCEPT);
+        return actions;
+    }
+
+    /** Whether the signed-in user reported the result of this case that awaits review. */
+    @Transactional(readOnly = true)
+    public boolean ownReport(CaseDetails c) {
+        return c.caseStep() == CaseStep.FEEDBACK && current.get().flatMap(u -> reportedBy(c.id()).filter(u.username()::equals)).isPresent();
     }
 
     public void reject(long id, long version, String reason) {
@@ -263,6 +298,9 @@ public class CaseWorkflowService {
 
     private void update(Row row, long version, CaseAction action, String note, Map<String, Object> details, String set,
                         Map<String, Object> setParams, List<Attachments.Upload> files, String actor) {
+        // Someone changed the case since the caller read it: say so before anything else — whether the action
+        // still applies is for the caller to see on the case as it is now, not a "not now" for a case never seen.
+        if (row.version() != version) throw new CaseConflictException(row.code());
         CaseStep to = CaseWorkflow.next(row.step(), action);
         if (note != null && note.length() > 5000) throw new ProblemException("problem.case.noteLength", "a note has at most 5000 characters", 5000);
         attachments.check(files);

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -228,6 +229,88 @@ class CaseViewsTest extends SpringBrowserlessTest {
                 .doesNotContainPattern("\\b[A-Z][A-Z_]{3,}\\b").doesNotContainPattern("\\d{2}T\\d{2}:").doesNotContain("+08:00").doesNotContain("true");
         String facts = $(com.vaadin.flow.component.html.Div.class).withClassName("gc-facts").single().getElement().getTextRecursively();
         assertThat(facts).contains("赵英伟（申请人）、李四（被申请人）").doesNotContain("APPLICANT");
+    }
+
+    /** Another user acts meanwhile (Vaadin reads the user from the session: switch it there, then back). */
+    void meanwhile(String other, String me, Runnable action) {
+        signIn(other);
+        action.run();
+        signIn(me);
+    }
+
+    String displayName(String username) {
+        return jdbc.sql("select display_name from app_user where username = :u").param("u", username).query(String.class).single();
+    }
+
+    String stepOf(long id) {
+        return jdbc.sql("select step from gov_case where id = :id").param("id", id).query(String.class).single();
+    }
+
+    @Test
+    void whenTwoRouteTheSameCaseTheSecondKeepsTheNoteIsToldWhatTheFirstDidAndConfirmsAgain() {
+        long id = caseIn(CaseStep.INTAKE);
+        signIn("diaodu");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        test($(Button.class).id("action-route")).click();
+        test($(com.vaadin.flow.component.textfield.TextField.class).id("action-person")).setValue("王调解");
+        TextArea note = $(TextArea.class).id("action-note");
+        test(note).setValue("请先电话联系双方，周五前上门");
+        // Meanwhile the other user routes it.
+        meanwhile("zhihui", "diaodu", () -> workflow.route(id, version(id), "青溪镇司法所", "李主任", "请司法所处理"));
+        test($(Button.class).id("action-confirm")).click();
+        assertThat(lastNotification()).contains("该案件刚被他人处理");
+        assertThat(note.isAttached()).isTrue();
+        assertThat(note.getValue()).isEqualTo("请先电话联系双方，周五前上门");
+        assertThat($(Span.class).id("case-step").getText()).as("the page underneath is the case as it is now").isEqualTo("分流查处");
+        Paragraph changed = $(Paragraph.class).id("action-conflict");
+        assertThat(changed.isVisible()).isTrue();
+        assertThat(changed.getText()).contains(displayName("zhihui") + "（zhihui）").contains("分流交办").contains("青溪镇司法所").contains("再次点击“确定”");
+        assertThat(jdbc.sql("select count(*) from case_event where case_id = :id").param("id", id).query(Integer.class).single()).isEqualTo(1);
+        // Confirmed again, knowingly: routed once more with what the second user typed.
+        Button confirm = $(Button.class).id("action-confirm");
+        assertThat(confirm.isEnabled()).isTrue();
+        test(confirm).click();
+        assertThat(note.isAttached()).as("done: the dialog closes").isFalse();
+        assertThat(jdbc.sql("select responsible_person from gov_case where id = :id").param("id", id).query(String.class).single()).isEqualTo("王调解");
+        assertThat(jdbc.sql("select actor || ' ' || note from case_event where case_id = :id order by id desc limit 1").param("id", id)
+                .query(String.class).single()).isEqualTo("diaodu 请先电话联系双方，周五前上门");
+        assertThat(stepOf(id)).isEqualTo("ROUTING");
+    }
+
+    @Test
+    void signingForACaseSomeoneSignedForMeanwhileKeepsTheNoteAndSaysItCanNoLongerBeSigned() {
+        long id = caseIn(CaseStep.ROUTING);
+        signIn("wangge");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        test($(Button.class).id("action-sign")).click();
+        TextArea note = $(TextArea.class).id("action-note");
+        test(note).setValue("我来处理，明天上门");
+        meanwhile("zhihui", "wangge", () -> workflow.sign(id, version(id), "中心已签收"));
+        test($(Button.class).id("action-confirm")).click();
+        assertThat(note.getValue()).isEqualTo("我来处理，明天上门");
+        assertThat($(Paragraph.class).id("action-conflict").getText()).contains(displayName("zhihui")).contains("签收")
+                .contains("案件现处于“跟踪督办”环节，已不能签收");
+        assertThat($(Button.class).id("action-confirm").isEnabled()).isFalse();
+        assertThat(jdbc.sql("select count(*) from case_event where case_id = :id and action = 'SIGN'").param("id", id).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theAccountThatReportedTheResultIsNotOfferedToAcceptItTheTownshipAboveIs() {
+        long id = caseIn(CaseStep.SUPERVISION);
+        jdbc.sql("update gov_case set responsible_unit = '测试调委会' where id = :id").param("id", id).update();
+        com.gridcommand.support.As.user(users, "cunzhan", () -> workflow.report(id, version(id), "已调解，双方签订协议", List.of()));
+        signIn("cunzhan");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        assertThat(actionsOffered()).doesNotContain("action-accept").contains("action-reject");
+        assertThat($(Span.class).id("accept-own-report").getText()).isEqualTo("本案报结由您提交，须由其他账户（如上级综治中心）审核通过。");
+        signIn("qingxi.zhihui");
+        navigate(CaseDetailView.class, java.util.Map.of("id", Long.toString(id)));
+        assertThat(actionsOffered()).contains("action-accept");
+        assertThat($(Span.class).withId("accept-own-report").all()).isEmpty();
+        test($(Button.class).id("action-accept")).click();
+        test($(Button.class).id("action-confirm")).click();
+        assertThat(stepOf(id)).isEqualTo("FOLLOW_UP");
     }
 
     @Test

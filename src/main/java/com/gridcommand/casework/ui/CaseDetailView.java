@@ -62,6 +62,8 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
     private final Texts texts;
     private long id;
     private CaseDetails shown;
+    /** The newest timeline line on the page: what the user has seen happen. */
+    private long lastEventShown;
 
     public CaseDetailView(CaseService cases, CaseWorkflowService workflow, CurrentUser current, Attachments limits, Clock clock) {
         this.cases = cases;
@@ -136,12 +138,19 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         actions.addClassName("gc-actions");
         actions.setId("case-actions");
         current.get().ifPresent(user -> {
-            for (CaseAction action : CaseWorkflow.available(c.caseStep(), user.role())) {
+            for (CaseAction action : workflow.available(c)) {
                 if (action == CaseAction.CORRECT) continue;
                 Button b = new Button(getTranslation("case.action." + action), e -> open(action, user));
                 b.setId("action-" + action.name().toLowerCase());
                 if (action == nextStep(c.caseStep())) b.addThemeVariants(ButtonVariant.PRIMARY);
                 actions.add(b);
+            }
+            if (workflow.ownReport(c) && CaseWorkflow.allows(c.caseStep(), CaseAction.ACCEPT, user.role())) {
+                // Four eyes: not offered to the account that reported, and said why.
+                Span hint = new Span(getTranslation("case.action.ownReport"));
+                hint.setId("accept-own-report");
+                hint.addClassName("gc-hint");
+                actions.add(hint);
             }
             if (CaseWorkflow.allows(c.caseStep(), CaseAction.CORRECT, user.role())) {
                 Button correct = new Button(getTranslation("case.correct.action"), e -> new CaseCorrectionDialog(cases, workflow, id, c.title(),
@@ -164,7 +173,9 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         Div timeline = new Div();
         timeline.setId("case-timeline");
         timeline.addClassName("gc-timeline");
-        for (CaseEvent e : cases.timeline(id)) timeline.add(event(e));
+        List<CaseEvent> events = cases.timeline(id);
+        for (CaseEvent e : events) timeline.add(event(e));
+        lastEventShown = events.isEmpty() ? 0 : events.stream().mapToLong(CaseEvent::id).max().orElse(0);
 
         RouterLink back = new RouterLink(getTranslation("nav.cases"), CaseListView.class);
         add(back, header, facts, description, actions, timelineHeading, timeline);
@@ -237,6 +248,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         note.setMaxLength(5000);
         TextField unit = new TextField(getTranslation("field.responsibleUnit"));
         unit.setValue(shown.responsibleUnit() == null ? "" : shown.responsibleUnit());
+        unit.setId("action-unit");
         TextField person = new TextField(getTranslation("field.responsiblePerson"));
         person.setId("action-person");
         TextField body = new TextField(getTranslation("field.referredTo"));
@@ -249,6 +261,12 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         level.setItemLabelGenerator(l -> getTranslation("supervision." + l));
         level.setValue(shown.supervision());
         AttachmentUpload upload = new AttachmentUpload(limits, CaseDetailView::notify);
+        // Shown when someone acted on the case while this dialog was open: what they did, and what now.
+        Paragraph changed = new Paragraph();
+        changed.setId("action-conflict");
+        changed.addClassName("gc-conflict");
+        changed.setVisible(false);
+        dialog.add(changed);
         switch (action) {
             case ROUTE -> dialog.add(unit, person, note);
             case REFER -> dialog.add(body, note);
@@ -258,7 +276,8 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
             case REPORT -> dialog.add(note, upload);
             default -> dialog.add(note);
         }
-        Button confirm = new Button(getTranslation("action.confirm"), e -> {
+        Button confirm = new Button(getTranslation("action.confirm"));
+        confirm.addClickListener(e -> {
             long v = shown.version();
             try {
                 switch (action) {
@@ -279,12 +298,22 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
                 Notification.show(getTranslation("action.done"), 2500, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
                 render();
             } catch (CaseConflictException conflict) {
-                // Someone acted first: say so, keep the dialog and its text, show the case as it is now.
-                notify(getTranslation("case.action.conflict"));
+                // Someone acted first: say what they did, keep the dialog and its text, show the case as it is now
+                // underneath; confirming again applies what was typed to the case as it is — if the action still can.
+                long seen = lastEventShown;
                 render();
+                List<String> happened = cases.timeline(id).stream().filter(ev -> ev.id() > seen).map(this::summary).toList();
+                boolean stillPossible = workflow.available(shown).contains(action);
+                changed.setText(getTranslation(stillPossible ? "case.action.changed" : "case.action.changedNotNow",
+                        happened.isEmpty() ? getTranslation("case.action.changedUnknown") : String.join("；", happened),
+                        texts.label("case.step", shown.step()), getTranslation("case.action." + action)));
+                changed.setVisible(true);
+                confirm.setEnabled(stillPossible);
+                notify(getTranslation("case.action.conflict"));
             } catch (IllegalTransitionException notNow) {
+                // Kept open with what was typed; the action itself cannot be taken.
                 notify(getTranslation("case.action.notNow"));
-                dialog.close();
+                confirm.setEnabled(false);
                 render();
             } catch (CurrentUser.AccessDeniedException denied) {
                 notify(getTranslation("error.denied"));
@@ -296,6 +325,13 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    /** One line someone else added to the timeline, for the user who was typing meanwhile. */
+    private String summary(CaseEvent e) {
+        List<String> details = e.detailLines(texts);
+        return getTranslation("case.action.summary", e.who(texts), time(e.at()), getTranslation("case.action." + e.action()))
+                + (details.isEmpty() ? "" : getTranslation("case.action.summaryDetails", String.join("；", details)));
     }
 
     private static void notify(String message) {
