@@ -1,6 +1,8 @@
 package com.gridcommand.admin;
 
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.security.AuditService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -14,8 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /** Leaders and administrators: who changed what and when in their areas; the same rows as a CSV file. */
 @Route("audit")
@@ -23,22 +23,20 @@ import java.util.List;
 @RolesAllowed({"LEADER", "ADMIN"})
 public class AuditView extends Div implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final List<String> ENTITIES = List.of("gov_case", "hotspot", "responder", "grid_cell", "community", "township",
-            "patrol_route", "key_place", "camera", "app_user", "device", "routing_rule", "step_clock", "calendar_day", "gis-data");
-
     private final AuditService audit;
     private final Grid<AuditService.AuditEntry> grid = new Grid<>();
     private AuditService.AuditQuery query = AuditService.AuditQuery.all();
 
     public AuditView(AuditService audit, Clock clock) {
         this.audit = audit;
+        Texts t = new Texts(UI.getCurrent(), clock);
         addClassName("gc-page");
         Select<String> entity = new Select<>();
         entity.setLabel(getTranslation("audit.entity"));
-        entity.setItems(ENTITIES);
+        entity.setId("audit-entity");
+        entity.setItems(audit.entities());
         entity.setEmptySelectionAllowed(true);
-        entity.setItemLabelGenerator(e -> e == null ? getTranslation("audit.all") : getTranslation("audit.entity." + e));
+        entity.setItemLabelGenerator(e -> e == null ? getTranslation("audit.all") : t.entity(e));
         entity.addValueChangeListener(e -> {
             query = new AuditService.AuditQuery(null, null, e.getValue(), null);
             grid.getDataProvider().refreshAll();
@@ -50,13 +48,12 @@ public class AuditView extends Div implements HasDynamicTitle {
         }, getTranslation("audit.export"));
         export.setId("audit-export");
         grid.setId("audit-list");
-        grid.addColumn(e -> TIME.format(e.at().atZoneSameInstant(clock.getZone()))).setHeader(getTranslation("audit.at")).setAutoWidth(true);
-        grid.addColumn(AuditService.AuditEntry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("audit.action." + e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("audit.entity." + e.entity()) + (e.entityId() == null ? "" : " #" + e.entityId()))
-                .setHeader(getTranslation("audit.entity")).setAutoWidth(true);
+        grid.addColumn(e -> t.dateTimeSeconds(e.at())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+        grid.addColumn(e -> e.who(t)).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+        grid.addColumn(e -> t.label("audit.action", e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        grid.addColumn(e -> e.what(t)).setHeader(getTranslation("audit.entity")).setAutoWidth(true);
         grid.addColumn(e -> e.township() == null ? "" : e.township()).setHeader(getTranslation("field.township")).setAutoWidth(true);
-        grid.addColumn(e -> String.join("；", e.changes())).setHeader(getTranslation("audit.changes")).setFlexGrow(3);
+        grid.addColumn(e -> String.join("；", e.describe(t))).setHeader(getTranslation("audit.changes")).setFlexGrow(3);
         grid.setItems(q -> audit.find(query, q.getOffset(), q.getLimit()).stream(), q -> (int) Math.min(Integer.MAX_VALUE, audit.count(query)));
         grid.setSizeFull();
         Div tools = new Div(entity, export);

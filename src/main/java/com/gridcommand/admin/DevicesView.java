@@ -1,5 +1,8 @@
 package com.gridcommand.admin;
 
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.base.ui.Confirmation;
+import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.DeviceService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -52,10 +55,20 @@ public class DevicesView extends Div implements HasDynamicTitle {
         grid.addColumn(d -> d.active() ? getTranslation("devices.active") : getTranslation("devices.revoked") + " " + time(d.revokedAt()))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
         grid.addComponentColumn(d -> {
-            Button revoke = new Button(getTranslation("devices.revoke"), e -> {
-                devices.revoke(d.id());
-                refresh();
-            });
+            Button revoke = new Button(getTranslation("devices.revoke"), e -> Confirmation.ask("device-revoke-confirm",
+                    getTranslation("devices.revoke.title", d.name()), getTranslation("devices.revoke.text", d.name()),
+                    getTranslation("devices.revoke"), getTranslation("action.cancel"), () -> {
+                        try {
+                            devices.revoke(d.id());
+                            Notification.show(getTranslation("devices.revoked.done", d.name()), 3000, Notification.Position.BOTTOM_START)
+                                    .addThemeVariants(NotificationVariant.SUCCESS);
+                        } catch (CurrentUser.AccessDeniedException denied) {
+                            error(getTranslation("error.denied"));
+                        }
+                        refresh();
+                    }));
+            revoke.addClassName("gc-device-revoke");
+            revoke.getElement().setAttribute("data-device", d.name());
             revoke.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR, ButtonVariant.TERTIARY);
             revoke.setEnabled(d.active());
             return revoke;
@@ -63,6 +76,12 @@ public class DevicesView extends Div implements HasDynamicTitle {
         grid.setSizeFull();
         refresh();
         add(new H2(getTranslation("nav.devices")), issue, grid);
+    }
+
+    private static void error(String message) {
+        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.ERROR);
+        n.setId("device-error");
     }
 
     private String time(OffsetDateTime t) {
@@ -99,8 +118,10 @@ public class DevicesView extends Div implements HasDynamicTitle {
                 dialog.getFooter().removeAll();
                 dialog.getFooter().add(new Button(getTranslation("action.close"), c -> dialog.close()));
                 refresh();
-            } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            } catch (CurrentUser.AccessDeniedException ex) {
+                error(getTranslation("error.denied"));
+            } catch (IllegalArgumentException ex) {
+                error(Texts.problem(this, ex));
             }
         });
         save.setId("device-save");

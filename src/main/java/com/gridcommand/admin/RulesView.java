@@ -1,5 +1,6 @@
 package com.gridcommand.admin;
 
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.casework.CaseStep;
 import com.gridcommand.casework.RoutingRules;
@@ -213,8 +214,8 @@ public class RulesView extends Div implements HasDynamicTitle {
             change.run();
             Notification.show(getTranslation("action.done"), 2500, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
             return true;
-        } catch (RoutingRules.RuleChangedException | IllegalArgumentException e) {
-            fail(e.getMessage());
+        } catch (IllegalArgumentException e) { // a refusal, or the rule changed meanwhile (RuleChangedException)
+            fail(Texts.problem(this, e));
             return false;
         } finally {
             refresh();

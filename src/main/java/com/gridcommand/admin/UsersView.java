@@ -1,5 +1,6 @@
 package com.gridcommand.admin;
 
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.area.AreaSummary;
 import com.gridcommand.security.AccessScope;
@@ -79,10 +80,17 @@ public class UsersView extends Div implements HasDynamicTitle {
             action.run();
             Notification.show(getTranslation("action.done"), 2500, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
             refresh();
-        } catch (RuntimeException e) {
-            Notification n = Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
-            n.addThemeVariants(NotificationVariant.ERROR);
+        } catch (CurrentUser.AccessDeniedException e) {
+            error(getTranslation("error.denied"));
+        } catch (IllegalArgumentException e) {
+            error(Texts.problem(this, e));
         }
+    }
+
+    private static void error(String message) {
+        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.ERROR);
+        n.setId("user-error");
     }
 
     private void resetPassword(GridUser user) {
@@ -139,8 +147,8 @@ public class UsersView extends Div implements HasDynamicTitle {
         }
         dialog.add(new FormLayout(username, displayName, role, kind, scopeAreas, password));
         Button save = new Button(getTranslation("action.save"), e -> {
-            AccessScope scope = AccessScope.of(kind.getValue(), scopeAreas.getValue().stream().map(AreaSummary::code).sorted().toList());
             run(() -> {
+                AccessScope scope = AccessScope.of(kind.getValue(), scopeAreas.getValue().stream().map(AreaSummary::code).sorted().toList());
                 if (user == null) users.create(new UserService.NewUser(username.getValue(), displayName.getValue(), role.getValue(), scope, password.getValue()));
                 else users.update(user.id(), displayName.getValue(), role.getValue(), scope);
                 dialog.close();

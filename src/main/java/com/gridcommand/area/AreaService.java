@@ -1,5 +1,6 @@
 package com.gridcommand.area;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.area.internal.AreaGeneralizer;
 import com.gridcommand.area.internal.AreaQueries;
 import com.gridcommand.geo.Bbox;
@@ -66,7 +67,7 @@ public class AreaService {
     @Transactional
     public void assignGridWorker(long cellId, String name, String phone) {
         current.require(Role.ADMIN);
-        if (name == null || name.isBlank() || name.length() > 50) throw new IllegalArgumentException("a grid worker's name has 1 to 50 characters");
+        if (name == null || name.isBlank() || name.length() > 50) throw new ProblemException("problem.cell.workerName", "a grid worker's name has 1 to 50 characters", 50);
         if (!queries.assignGridWorker(cellId, name.trim(), phone == null ? null : phone.trim(), current.scope())) {
             throw new CurrentUser.AccessDeniedException("that grid cell is outside your areas");
         }

@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,19 +56,26 @@ public class Attachments {
 
     /** Checks every upload before anything is stored; the message names the file and what is wrong. */
     void check(List<Upload> uploads) {
-        if (uploads.size() > maxPerStep) throw new AttachmentRejectedException("at most " + maxPerStep + " files per step, not " + uploads.size());
+        if (uploads.size() > maxPerStep) {
+            throw new AttachmentRejectedException("problem.file.tooMany", "at most " + maxPerStep + " files per step, not " + uploads.size(),
+                    maxPerStep, uploads.size());
+        }
         for (Upload u : uploads) {
             String name = safeName(u.fileName());
-            if (u.data() == null || u.data().length == 0) throw new AttachmentRejectedException(name + " is empty");
+            if (u.data() == null || u.data().length == 0) throw new AttachmentRejectedException("problem.file.empty", name + " is empty", name);
             if (u.data().length > maxBytes) {
-                throw new AttachmentRejectedException(name + " is " + u.data().length / 1024 + " KB; the limit is " + maxBytes / 1024 + " KB");
+                throw new AttachmentRejectedException("problem.file.tooBig", name + " is " + u.data().length / 1024 + " KB; the limit is "
+                        + maxBytes / 1024 + " KB", name, u.data().length / 1024, maxBytes / 1024 / 1024);
             }
             String detected = detect(u.data());
-            if (detected == null) throw new AttachmentRejectedException(name + " is not a JPEG, PNG, WebP image or a PDF");
+            if (detected == null) {
+                throw new AttachmentRejectedException("problem.file.type", name + " is not a JPEG, PNG, WebP image or a PDF", name);
+            }
             String declared = u.declaredType() == null ? "" : u.declaredType().toLowerCase(Locale.ROOT).strip();
             if (declared.equals("image/jpg") || declared.equals("image/pjpeg")) declared = "image/jpeg";
             if (!declared.isEmpty() && !declared.equals("application/octet-stream") && !declared.equals(detected)) {
-                throw new AttachmentRejectedException(name + " says it is " + u.declaredType() + " but its contents are " + detected);
+                throw new AttachmentRejectedException("problem.file.mismatch", name + " says it is " + u.declaredType() + " but its contents are "
+                        + detected, name);
             }
         }
     }
@@ -145,9 +153,9 @@ public class Attachments {
     }
 
     /** An attachment broke a limit: nothing of the step was stored. */
-    public static class AttachmentRejectedException extends IllegalArgumentException {
-        public AttachmentRejectedException(String message) {
-            super(message);
+    public static class AttachmentRejectedException extends ProblemException {
+        AttachmentRejectedException(String key, String message, Object... args) {
+            super(key, message, args);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -40,12 +41,29 @@ public class CaseService {
 
     static final String IN_SCOPE = ScopeSql.cellId("k.grid_cell_id");
 
-    /** The current step's supervision light: red past its deadline, yellow in its last quarter, green before. */
+    /**
+     * When the current step is due: its own clock, but never later than the case's 办结时限 (the deadline
+     * column). A new step clock — after an escalation, a rejection, a reopening — cannot make a case that is
+     * already past its 办结时限 look in time again. Null when the case is done. (least() skips nulls.)
+     */
+    static final String STEP_DUE = "least(k.step_deadline, k.deadline)";
+
+    /**
+     * Overdue (超期): open and past its 办结时限. The deadline column's mark, the 仅超期 filter, the popups'
+     * 超期 and the map's overdue counts all read this; a case it holds for is always {@link #LIGHT} red.
+     */
+    static final String OVERDUE = "coalesce(k.step not in ('CLOSED', 'REFERRED') and :now > k.deadline, false)";
+
+    /**
+     * The supervision light, the one rule every screen shows: red once the step is due ({@link #STEP_DUE}
+     * passed, so always when {@link #OVERDUE}), yellow in the last quarter of the step's time to it, green
+     * before; none when done.
+     */
     static final String LIGHT = """
-            case when k.step in ('CLOSED', 'REFERRED') or k.step_deadline is null then null
-                 when :now > k.step_deadline then 'RED'
-                 when :now > k.step_deadline - (k.step_deadline - k.step_started_at) * 0.25 then 'YELLOW'
-                 else 'GREEN' end""";
+            case when k.step in ('CLOSED', 'REFERRED') or %1$s is null then null
+                 when :now > %1$s then 'RED'
+                 when :now > %1$s - (%1$s - k.step_started_at) * 0.25 then 'YELLOW'
+                 else 'GREEN' end""".formatted(STEP_DUE);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -77,11 +95,11 @@ public class CaseService {
     private List<GeoFeature> query(String where, Viewport viewport, Map<String, Object> extra, int limit) {
         Bbox b = viewport.bbox();
         var spec = ScopeSql.bind(jdbc.sql("""
-                        select k.id, k.code, k.title, k.category, k.severity, k.step, coalesce(k.deadline < :now, false) as overdue,
+                        select k.id, k.code, k.title, k.category, k.severity, k.step, %s as overdue,
                                %s as light, k.supervision, ST_AsGeoJSON(k.geom, :decimals) as geometry
                           from gov_case k
                          where k.step not in ('CLOSED', 'REFERRED') and %s and %s
-                         order by k.id limit :limit""".formatted(LIGHT, where, IN_SCOPE)), current.scope())
+                         order by k.id limit :limit""".formatted(OVERDUE, LIGHT, where, IN_SCOPE)), current.scope())
                 .param("now", OffsetDateTime.now(clock)).param("decimals", Math.max(6, viewport.decimals())).param("limit", limit)
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
         for (var e : extra.entrySet()) spec = spec.param(e.getKey(), e.getValue());
@@ -101,10 +119,10 @@ public class CaseService {
 
     public CaseCounts countsIn(Bbox b) {
         return ScopeSql.bind(jdbc.sql("""
-                        select count(*) as open, count(*) filter (where k.deadline < :now) as overdue
+                        select count(*) as open, count(*) filter (where %s) as overdue
                           from gov_case k
-                         where k.step not in ('CLOSED', 'REFERRED') and ST_Intersects(k.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and """
-                        + IN_SCOPE), current.scope())
+                         where k.step not in ('CLOSED', 'REFERRED') and ST_Intersects(k.geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326)) and %s"""
+                        .formatted(OVERDUE, IN_SCOPE)), current.scope())
                 .param("now", OffsetDateTime.now(clock))
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .query((rs, i) -> new CaseCounts(rs.getInt("open"), rs.getInt("overdue"))).single();
@@ -115,7 +133,7 @@ public class CaseService {
      * self-crossing outline is repaired (ST_MakeValid) rather than refused: the user meant an area.
      */
     public List<Long> idsInside(String polygonGeoJson) {
-        if (polygonGeoJson == null || polygonGeoJson.length() > 200_000) throw new IllegalArgumentException("a drawn area of at most a few thousand corners");
+        if (polygonGeoJson == null || polygonGeoJson.length() > 200_000) throw new ProblemException("problem.pick.shape", "a drawn area of at most a few thousand corners");
         return ScopeSql.bind(jdbc.sql("""
                         with shape as (select ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(:shape), 4326)) as g)
                         select k.id from gov_case k, shape
@@ -127,7 +145,7 @@ public class CaseService {
 
     /** Ids of the cases in scope within a circle (metres, on the spheroid: geography index on the true distance). */
     public List<Long> idsWithin(double lon, double lat, double metres) {
-        if (metres <= 0 || metres > 50_000) throw new IllegalArgumentException("a radius of 1 m to 50 km");
+        if (metres <= 0 || metres > 50_000) throw new ProblemException("problem.pick.radius", "a radius of 1 m to 50 km");
         return ScopeSql.bind(jdbc.sql("""
                         select k.id from gov_case k
                          where ST_DWithin(k.geom::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, :m) and """
@@ -163,7 +181,7 @@ public class CaseService {
                 p.put("areaId", area.get().getValue());
             }
         }
-        if (f.overdueOnly()) sql.append(" and k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now");
+        if (f.overdueOnly()) sql.append(" and ").append(OVERDUE);
         if (f.light() != null) {
             sql.append(" and (").append(LIGHT).append(") = :light");
             p.put("light", f.light());
@@ -212,12 +230,12 @@ public class CaseService {
         Where w = where(filter);
         var spec = ScopeSql.bind(jdbc.sql("""
                         select k.id, k.code, k.title, k.description, k.category, k.severity, k.step, k.reported_at, k.deadline,
-                               coalesce(k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now, false) as overdue,
+                               %s as overdue,
                                t.name as township, m.name as community, c.name as cell, k.version, %s as light, k.supervision,
                                ST_X(k.geom) as lon, ST_Y(k.geom) as lat
                           from gov_case k join grid_cell c on c.id = k.grid_cell_id join community m on m.id = k.community_id
                           join township t on t.id = k.township_id
-                         where %s %s offset :offset limit :limit""".formatted(LIGHT, w.sql(), orderBy(filter))), current.scope())
+                         where %s %s offset :offset limit :limit""".formatted(OVERDUE, LIGHT, w.sql(), orderBy(filter))), current.scope())
                 .param("now", OffsetDateTime.now(clock)).param("offset", offset).param("limit", limit);
         for (var e : w.params().entrySet()) spec = spec.param(e.getKey(), e.getValue());
         return spec.query((rs, i) -> new CaseListItem(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("description"),
@@ -285,24 +303,23 @@ public class CaseService {
 
     public Optional<CaseDetails> details(long id) {
         return ScopeSql.bind(jdbc.sql("""
-                        select k.*, c.name as cell, m.name as community, t.name as township,
-                               coalesce(k.step not in ('CLOSED', 'REFERRED') and k.deadline < :now, false) as overdue, %s as light,
-                               (select string_agg(p->>'name' || '(' || (p->>'role') || ')', '、') from jsonb_array_elements(k.parties) p) as party_list,
+                        select k.*, %s as step_due, c.name as cell, m.name as community, t.name as township,
+                               %s as overdue, %s as light,
                                ST_X(k.geom) as lon, ST_Y(k.geom) as lat
                           from gov_case k
                           join grid_cell c on c.id = k.grid_cell_id
                           join community m on m.id = k.community_id
                           join township t on t.id = k.township_id
-                         where k.id = :id and %s""".formatted(LIGHT, IN_SCOPE)), current.scope())
+                         where k.id = :id and %s""".formatted(STEP_DUE, OVERDUE, LIGHT, IN_SCOPE)), current.scope())
                 .param("id", id).param("now", OffsetDateTime.now(clock))
                 .query((rs, i) -> new CaseDetails(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         rs.getString("description"), rs.getString("category"), rs.getInt("severity"), rs.getString("source"),
-                        rs.getString("step"), rs.getString("party_list"), rs.getObject("reported_at", OffsetDateTime.class),
+                        rs.getString("step"), parties(json, rs.getString("parties")), rs.getObject("reported_at", OffsetDateTime.class),
                         rs.getObject("deadline", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
                         rs.getString("responsible_unit"), rs.getString("responsible_person"), rs.getString("cell"),
                         rs.getString("community"), rs.getString("township"), rs.getBoolean("overdue"), rs.getLong("version"),
                         rs.getString("level"), rs.getString("supervision"), rs.getObject("step_started_at", OffsetDateTime.class),
-                        rs.getObject("step_deadline", OffsetDateTime.class), rs.getString("light"), rs.getString("outcome"),
+                        rs.getObject("step_due", OffsetDateTime.class), rs.getString("light"), rs.getString("outcome"),
                         texts(rs.getArray("joint_units")), rs.getString("referred_to"), rs.getInt("reopened"),
                         rs.getDouble("lon"), rs.getDouble("lat")))
                 .optional();
@@ -311,8 +328,11 @@ public class CaseService {
     /** The case's timeline, oldest first, with the files of each step. */
     public List<CaseEvent> timeline(long id) {
         if (details(id).isEmpty()) return List.of();
-        return jdbc.sql("select * from case_event where case_id = :id order by at, id").param("id", id)
+        return jdbc.sql("""
+                        select e.*, u.display_name as actor_name from case_event e left join app_user u on u.username = e.actor
+                         where e.case_id = :id order by e.at, e.id""").param("id", id)
                 .query((rs, i) -> new CaseEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                        rs.getString("actor_name"),
                         CaseAction.valueOf(rs.getString("action")), rs.getString("from_step") == null ? null : CaseStep.valueOf(rs.getString("from_step")),
                         CaseStep.valueOf(rs.getString("to_step")), rs.getString("note"), map(rs.getString("details")),
                         attachments.ofEvent(rs.getLong("id"))))
@@ -326,11 +346,33 @@ public class CaseService {
         return attachments.content(attachmentId);
     }
 
+    /** A timeline line's details as plain values: text, numbers, yes/no, lists of text. */
     private Map<String, Object> map(String text) {
         JsonNode node = json.readTree(text == null ? "{}" : text);
         Map<String, Object> out = new LinkedHashMap<>();
-        for (var e : node.properties()) out.put(e.getKey(), e.getValue().isString() ? e.getValue().asString() : e.getValue().toString());
+        for (var e : node.properties()) out.put(e.getKey(), value(e.getValue()));
         return out;
+    }
+
+    private static Object value(JsonNode v) {
+        if (v.isString()) return v.asString();
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.isIntegralNumber()) return v.asLong();
+        if (v.isNumber()) return v.asDouble();
+        if (v.isArray()) {
+            List<Object> items = new java.util.ArrayList<>();
+            for (JsonNode item : v) items.add(value(item));
+            return items;
+        }
+        return v.isNull() ? null : v.toString();
+    }
+
+    /** The parties kept as JSON ([{"name", "role"}]). */
+    static List<NewCase.Party> parties(JsonMapper json, String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<NewCase.Party> parties = new java.util.ArrayList<>();
+        for (JsonNode p : json.readTree(text)) parties.add(new NewCase.Party(p.path("name").asString(""), p.path("role").asString("")));
+        return parties;
     }
 
     static List<String> texts(Array array) throws SQLException {

@@ -30,7 +30,10 @@ import static com.gridcommand.security.Role.LEADER;
  *                   └──────────── INTAKE/ROUTING/SUPERVISION ─refer→ REFERRED ─reopen┐  reopen ┘
  *                                                                                  └→ SUPERVISION
  * </pre>
- * Joint handling and the supervision level change no step.
+ * Joint handling and the supervision level change no step. A case not yet signed for can be routed again
+ * (改派: another unit or person, the sign-for clock running on) — also by the level an escalation sent it to.
+ * Who may take an action can depend on the case as well: the account that reported a result does not
+ * accept it (see {@link CaseWorkflowService#available}).
  */
 public final class CaseWorkflow {
 
@@ -40,7 +43,7 @@ public final class CaseWorkflow {
     private static final Map<CaseAction, Transition> TRANSITIONS = new EnumMap<>(CaseAction.class);
 
     static {
-        TRANSITIONS.put(CaseAction.ROUTE, new Transition(EnumSet.of(INTAKE), ROUTING, EnumSet.of(COMMAND, DISPATCHER, ADMIN)));
+        TRANSITIONS.put(CaseAction.ROUTE, new Transition(EnumSet.of(INTAKE, ROUTING), ROUTING, EnumSet.of(COMMAND, DISPATCHER, ADMIN)));
         TRANSITIONS.put(CaseAction.SIGN, new Transition(EnumSet.of(ROUTING), SUPERVISION, EnumSet.of(COMMAND, DISPATCHER, GRID_WORKER, ADMIN)));
         TRANSITIONS.put(CaseAction.REPORT, new Transition(EnumSet.of(SUPERVISION), FEEDBACK, EnumSet.of(COMMAND, DISPATCHER, GRID_WORKER, ADMIN)));
         TRANSITIONS.put(CaseAction.ACCEPT, new Transition(EnumSet.of(FEEDBACK), FOLLOW_UP, EnumSet.of(COMMAND, LEADER, ADMIN)));

@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.GridUser;
 import com.gridcommand.security.Role;
@@ -64,15 +65,24 @@ public class CaseWorkflowService {
                 .optional();
     }
 
+    /**
+     * Where a case at this point would be registered, if the caller may register one there; otherwise why not:
+     * outside the city, or in a cell outside the caller's areas (named). Asked when the point is picked, before
+     * any form is filled in, and again when the case is saved.
+     */
+    @Transactional(readOnly = true)
+    public Location placeForRegistration(double lon, double lat) {
+        GridUser user = current.require(CaseWorkflow.of(CaseAction.REGISTER).roles().toArray(Role[]::new));
+        Location where = locate(lon, lat).orElseThrow(() -> CaseLocationException.outsideCity(lon, lat));
+        if (!user.scope().coversCell(where.cellCode())) throw CaseLocationException.outsideScope(where);
+        return where;
+    }
+
     /** Registers a case (受理登记); returns its id. */
     public long register(NewCase c) {
         GridUser user = current.require(CaseWorkflow.of(CaseAction.REGISTER).roles().toArray(Role[]::new));
         validate(c);
-        Location where = locate(c.lon(), c.lat())
-                .orElseThrow(() -> new CaseLocationException("the point (" + c.lon() + ", " + c.lat() + ") lies outside every grid cell of the city"));
-        if (!user.scope().coversCell(where.cellCode())) {
-            throw new CaseLocationException("the point lies in " + where.cell() + ", outside your areas");
-        }
+        Location where = placeForRegistration(c.lon(), c.lat());
         attachments.check(c.attachments());
         OffsetDateTime now = OffsetDateTime.now(clock);
         RoutingRules.Decision decision = rules.decide(c.category(), c.severity(), where.community(), where.township());
@@ -103,10 +113,12 @@ public class CaseWorkflowService {
         return id;
     }
 
-    /** 分流: to the responsible unit and person (the rule's unit unless another is named). */
+    /** 分流: to the responsible unit and person (the rule's unit unless another is named); again before it is signed for (改派). */
     public void route(long id, long version, String unit, String person, String note) {
         Row row = load(id);
         String chosenUnit = unit == null || unit.isBlank() ? row.unit() : unit.strip();
+        // An imported case may have no unit yet: then the router names one.
+        requireText(chosenUnit, "problem.case.routeUnit", "a case is routed to a unit: name one");
         String chosenPerson = person == null || person.isBlank() ? null : person.strip();
         Map<String, Object> set = new java.util.HashMap<>();
         set.put("unit", chosenUnit);
@@ -122,28 +134,63 @@ public class CaseWorkflowService {
 
     /** 报结: the handler reports the result, with evidence if any. */
     public void report(long id, long version, String outcome, List<Attachments.Upload> files) {
-        if (outcome == null || outcome.isBlank()) throw new IllegalArgumentException("a report states the outcome");
+        requireText(outcome, "problem.case.outcome", "a report states the outcome");
         apply(load(id), version, CaseAction.REPORT, outcome, Map.of(), "outcome = :outcome", Map.of("outcome", outcome.strip()), files);
     }
 
+    /**
+     * 审核通过. Four eyes: the account that reported the result cannot accept it — another account of the
+     * case's areas does (in a community with one account, the township's above it).
+     */
     public void accept(long id, long version, String note) {
-        apply(load(id), version, CaseAction.ACCEPT, note, Map.of(), null, Map.of(), List.of());
+        Row row = load(id);
+        GridUser user = current.require(CaseWorkflow.of(CaseAction.ACCEPT).roles().toArray(Role[]::new));
+        if (row.version() == version && row.step() == CaseStep.FEEDBACK && reportedBy(id).filter(user.username()::equals).isPresent()) {
+            throw new ProblemException("problem.case.ownReport", "the account that reported the result cannot accept it");
+        }
+        apply(row, version, CaseAction.ACCEPT, note, Map.of(), null, Map.of(), List.of());
+    }
+
+    /** Who reported the result under review: the last report's account. */
+    private Optional<String> reportedBy(long id) {
+        return jdbc.sql("select actor from case_event where case_id = :id and action = 'REPORT' order by at desc, id desc limit 1")
+                .param("id", id).query(String.class).optional();
+    }
+
+    /**
+     * The actions the signed-in user may take on this case now: those of its step for their role, less
+     * accepting a result they reported themselves. What the case page offers.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<CaseAction> available(CaseDetails c) {
+        Optional<GridUser> user = current.get();
+        if (user.isEmpty()) return java.util.Set.of();
+        java.util.Set<CaseAction> actions = java.util.EnumSet.noneOf(CaseAction.class);
+        actions.addAll(CaseWorkflow.available(c.caseStep(), user.get().role()));
+        if (actions.contains(CaseAction.ACCEPT) && ownReport(c)) actions.remove(CaseAction.ACCEPT);
+        return actions;
+    }
+
+    /** Whether the signed-in user reported the result of this case that awaits review. */
+    @Transactional(readOnly = true)
+    public boolean ownReport(CaseDetails c) {
+        return c.caseStep() == CaseStep.FEEDBACK && current.get().flatMap(u -> reportedBy(c.id()).filter(u.username()::equals)).isPresent();
     }
 
     public void reject(long id, long version, String reason) {
-        requireText(reason, "a rejection gives its reason");
+        requireText(reason, "problem.case.rejectReason", "a rejection gives its reason");
         apply(load(id), version, CaseAction.REJECT, reason, Map.of(), null, Map.of(), List.of());
     }
 
     /** 回访: the parties were visited back; the case is done. */
     public void followUp(long id, long version, String note, boolean satisfied) {
-        requireText(note, "a follow-up visit records what the parties said");
+        requireText(note, "problem.case.visitNote", "a follow-up visit records what the parties said");
         apply(load(id), version, CaseAction.FOLLOW_UP, note, Map.of("satisfied", satisfied), "closed_at = :now", Map.of(), List.of());
     }
 
     /** 上报: the level cannot solve it; it goes one level up and is routed again there. */
     public void escalate(long id, long version, String reason) {
-        requireText(reason, "an escalation gives its reason");
+        requireText(reason, "problem.case.escalateReason", "an escalation gives its reason");
         Row row = load(id);
         String above = CaseWorkflow.levelAbove(row.level()).orElseThrow(() -> new IllegalTransitionException(row.step(), CaseAction.ESCALATE));
         String unit = above.equals("CITY") ? "市综治中心" : row.township() + "综治中心";
@@ -153,15 +200,15 @@ public class CaseWorkflowService {
 
     /** 导访: referred to another body that can solve it. */
     public void refer(long id, long version, String body, String reason) {
-        requireText(body, "name the body the case is referred to");
-        requireText(reason, "a referral gives its reason");
+        requireText(body, "problem.case.referBody", "name the body the case is referred to");
+        requireText(reason, "problem.case.referReason", "a referral gives its reason");
         apply(load(id), version, CaseAction.REFER, reason, Map.of("to", body.strip()), "referred_to = :body", Map.of("body", body.strip()), List.of());
     }
 
     /** 联合调解: several departments handle it together. */
     public void joint(long id, long version, List<String> units, String note) {
         List<String> cleaned = units.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
-        if (cleaned.size() < 2) throw new IllegalArgumentException("joint handling needs at least two departments");
+        if (cleaned.size() < 2) throw new ProblemException("problem.case.jointUnits", "joint handling needs at least two departments");
         apply(load(id), version, CaseAction.JOINT, note, Map.of("units", cleaned), "joint_units = :units::text[]",
                 Map.of("units", "{" + String.join(",", cleaned.stream().map(u -> "\"" + u.replace("\"", "").replace("\\", "") + "\"").toList()) + "}"),
                 List.of());
@@ -169,7 +216,7 @@ public class CaseWorkflowService {
 
     /** Reopened with a reason: back to handling, with a fresh deadline by the case's rule. */
     public void reopen(long id, long version, String reason) {
-        requireText(reason, "reopening gives its reason");
+        requireText(reason, "problem.case.reopenReason", "reopening gives its reason");
         Row row = load(id);
         RoutingRules.Decision decision = rules.decide(row.category(), row.severity(), row.community(), row.township());
         OffsetDateTime deadline = calendar.addWorkingDays(OffsetDateTime.now(clock), decision.workingDays());
@@ -179,16 +226,16 @@ public class CaseWorkflowService {
 
     /** 督办级别: a leader puts the case under township or city supervision. */
     public void supervise(long id, long version, String level, String note) {
-        if (!List.of("NONE", "TOWNSHIP", "CITY").contains(level)) throw new IllegalArgumentException("unknown supervision level " + level);
+        if (!List.of("NONE", "TOWNSHIP", "CITY").contains(level)) {
+            throw new ProblemException("problem.case.supervisionLevel", "unknown supervision level " + level);
+        }
         apply(load(id), version, CaseAction.SUPERVISE, note, Map.of("level", level), "supervision = :supervision", Map.of("supervision", level), List.of());
     }
 
     /** Corrects the registration details (title, description, category, severity). */
     public void correct(CaseCorrection c) {
-        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) throw new IllegalArgumentException("a title has 1 to 200 characters");
-        if (c.description() != null && c.description().length() > 5000) throw new IllegalArgumentException("a description has at most 5000 characters");
-        if (!CaseService.CATEGORIES.contains(c.category())) throw new IllegalArgumentException("unknown category " + c.category());
-        if (c.severity() < 1 || c.severity() > 4) throw new IllegalArgumentException("severity is 1 to 4");
+        requireText(c.title(), "problem.case.title", "a title has 1 to 200 characters");
+        validateRegistration(c.title(), c.description(), c.category(), c.severity());
         apply(load(c.id()), c.expectedVersion(), CaseAction.CORRECT, null, Map.of("title", c.title().strip()),
                 "title = :title, description = :description, category = :category, severity = :severity",
                 Map.of("title", c.title().strip(), "description", c.description() == null ? "" : c.description().strip(),
@@ -251,8 +298,11 @@ public class CaseWorkflowService {
 
     private void update(Row row, long version, CaseAction action, String note, Map<String, Object> details, String set,
                         Map<String, Object> setParams, List<Attachments.Upload> files, String actor) {
+        // Someone changed the case since the caller read it: say so before anything else — whether the action
+        // still applies is for the caller to see on the case as it is now, not a "not now" for a case never seen.
+        if (row.version() != version) throw new CaseConflictException(row.code());
         CaseStep to = CaseWorkflow.next(row.step(), action);
-        if (note != null && note.length() > 5000) throw new IllegalArgumentException("a note has at most 5000 characters");
+        if (note != null && note.length() > 5000) throw new ProblemException("problem.case.noteLength", "a note has at most 5000 characters", 5000);
         attachments.check(files);
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean stepChanges = to != row.step() || action == CaseAction.ESCALATE || action == CaseAction.REJECT;
@@ -297,20 +347,27 @@ public class CaseWorkflowService {
     }
 
     private static void validate(NewCase c) {
-        requireText(c.title(), "a case needs a title");
-        if (c.title().length() > 200) throw new IllegalArgumentException("a title has at most 200 characters");
-        if (c.description() != null && c.description().length() > 5000) throw new IllegalArgumentException("a description has at most 5000 characters");
-        if (!CaseService.CATEGORIES.contains(c.category())) throw new IllegalArgumentException("unknown category " + c.category());
-        if (c.severity() < 1 || c.severity() > 4) throw new IllegalArgumentException("severity is 1 to 4");
-        if (!NewCase.SOURCES.contains(c.source())) throw new IllegalArgumentException("unknown source " + c.source());
+        requireText(c.title(), "problem.case.title", "a case needs a title");
+        validateRegistration(c.title(), c.description(), c.category(), c.severity());
+        if (!NewCase.SOURCES.contains(c.source())) throw new ProblemException("problem.case.source", "unknown source " + c.source());
         for (NewCase.Party p : c.parties()) {
-            requireText(p.name(), "every party has a name");
-            if (p.name().length() > 50) throw new IllegalArgumentException("a party's name has at most 50 characters");
-            if (!NewCase.PARTY_ROLES.contains(p.role())) throw new IllegalArgumentException("unknown party role " + p.role());
+            requireText(p.name(), "problem.case.partyName", "every party has a name");
+            if (p.name().length() > 50) throw new ProblemException("problem.case.partyNameLength", "a party's name has at most 50 characters", 50);
+            if (!NewCase.PARTY_ROLES.contains(p.role())) throw new ProblemException("problem.case.partyRole", "unknown party role " + p.role());
         }
     }
 
-    private static void requireText(String text, String message) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException(message);
+    /** What registration and correction both check, with the same words. */
+    private static void validateRegistration(String title, String description, String category, int severity) {
+        if (title.length() > 200) throw new ProblemException("problem.case.titleLength", "a title has at most 200 characters", 200);
+        if (description != null && description.length() > 5000) {
+            throw new ProblemException("problem.case.descriptionLength", "a description has at most 5000 characters", 5000);
+        }
+        if (!CaseService.CATEGORIES.contains(category)) throw new ProblemException("problem.case.category", "unknown category " + category);
+        if (severity < 1 || severity > 4) throw new ProblemException("problem.case.severity", "severity is 1 to 4");
+    }
+
+    private static void requireText(String text, String key, String message) {
+        if (text == null || text.isBlank()) throw new ProblemException(key, message);
     }
 }

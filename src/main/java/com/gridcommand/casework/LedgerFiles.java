@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.Formats;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -29,11 +30,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.function.Function;
 
 /**
@@ -64,13 +62,10 @@ public final class LedgerFiles {
             "办理时长（天）", "是否超期", "办理结果", "回访满意", "登记人");
     public static final List<String> STEP_HEADINGS = List.of("案件编号", "时间", "操作", "环节（前）", "环节（后）", "操作人", "说明");
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final ResourceBundle LABELS = ResourceBundle.getBundle("vaadin-i18n.translations", Locale.SIMPLIFIED_CHINESE);
-
-    private final ZoneId zone;
+    private final Formats chinese;
 
     public LedgerFiles(ZoneId zone) {
-        this.zone = zone;
+        this.chinese = Formats.chinese(zone);
     }
 
     public static String fileName(LedgerService.Ledger ledger, Format format) {
@@ -95,12 +90,12 @@ public final class LedgerFiles {
 
     // ------------------------------------------------------------------ the values of a row, as text
 
-    private static String label(String key) {
-        return LABELS.containsKey(key) ? LABELS.getString(key) : key;
+    private String label(String prefix, Object value) {
+        return chinese.label(prefix, value);
     }
 
     private String time(OffsetDateTime t) {
-        return t == null ? "" : TIME.format(t.atZoneSameInstant(zone));
+        return chinese.dateTime(t);
     }
 
     private static String text(String s) {
@@ -109,16 +104,17 @@ public final class LedgerFiles {
 
     /** The case row as the headings list it. */
     public List<String> values(int n, LedgerService.Row r) {
-        return List.of(Integer.toString(n), r.code(), text(r.title()), label("case.category." + r.category()), label("case.severity." + r.severity()),
-                label("case.source." + r.source()), text(r.parties()), time(r.reportedAt()), text(r.township()), text(r.community()),
-                text(r.cell()), label("case.step." + r.step()), label("level." + r.level()), label("supervision." + r.supervision()),
+        return List.of(Integer.toString(n), r.code(), text(r.title()), label("case.category", r.category()), label("case.severity", r.severity()),
+                label("case.source", r.source()), NewCase.describe(r.parties(), chinese), time(r.reportedAt()), text(r.township()),
+                text(r.community()), text(r.cell()), label("case.step", r.step()), chinese.level(r.level()), label("supervision", r.supervision()),
                 text(r.unit()), text(r.person()), time(r.deadline()), time(r.closedAt()), LedgerService.days(r.durationDays()),
-                r.overdue() ? "是" : "否", text(r.outcome()), r.satisfied() == null ? "" : r.satisfied() ? "满意" : "不满意", text(r.registeredBy()));
+                chinese.yesNo(r.overdue()), text(r.outcome()), r.satisfied() == null ? "" : chinese.t(r.satisfied() ? "ledger.satisfied" : "ledger.unsatisfied"),
+                chinese.actor(r.registeredBy(), r.registeredByName()));
     }
 
     public List<String> values(LedgerService.Step s) {
-        return List.of(s.caseCode(), time(s.at()), label("case.action." + s.action()), s.from() == null ? "" : label("case.step." + s.from()),
-                label("case.step." + s.to()), text(s.actor()), text(s.note()));
+        return List.of(s.caseCode(), time(s.at()), label("case.action", s.action()), label("case.step", s.from()),
+                label("case.step", s.to()), chinese.actor(s.actor(), s.actorName()), text(s.note()));
     }
 
     // ------------------------------------------------------------------ XLSX

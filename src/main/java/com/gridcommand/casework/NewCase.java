@@ -1,6 +1,9 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.Formats;
+
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A case as registered at intake. The point (WGS 84) decides the grid cell, community and township;
@@ -15,4 +18,9 @@ public record NewCase(double lon, double lat, String title, String description, 
 
     public static final List<String> SOURCES = List.of("COUNTER", "PATROL", "HOTLINE", "POLICE_110", "UPPER_LEVEL");
     public static final List<String> PARTY_ROLES = List.of("APPLICANT", "RESPONDENT", "REPORTER", "OTHER");
+
+    /** Parties as people read them: 赵英伟（申请人）、李四（被申请人）. */
+    public static String describe(List<Party> parties, Formats f) {
+        return parties == null ? "" : parties.stream().map(p -> f.party(p.name(), p.role())).collect(Collectors.joining("、"));
+    }
 }

@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,9 +56,9 @@ public class RoutingRules {
     }
 
     /** Thrown when a rule was changed by someone else since it was read. */
-    public static class RuleChangedException extends RuntimeException {
+    public static class RuleChangedException extends ProblemException {
         RuleChangedException() {
-            super("the rule was changed by someone else meanwhile: reload and edit again");
+            super("problem.rule.changed", "the rule was changed by someone else meanwhile: reload and edit again");
         }
     }
 
@@ -65,16 +66,16 @@ public class RoutingRules {
     @Transactional
     public void save(Rule rule) {
         current.require(Role.ADMIN);
-        if (rule.category() != null && !CaseService.CATEGORIES.contains(rule.category())) throw new IllegalArgumentException("unknown category " + rule.category());
-        if (rule.minSeverity() < 1 || rule.minSeverity() > 4) throw new IllegalArgumentException("severity is 1 to 4");
+        if (rule.category() != null && !CaseService.CATEGORIES.contains(rule.category())) throw new ProblemException("problem.case.category", "unknown category " + rule.category());
+        if (rule.minSeverity() < 1 || rule.minSeverity() > 4) throw new ProblemException("problem.case.severity", "severity is 1 to 4");
         if (rule.unitTemplate() == null || rule.unitTemplate().isBlank() || rule.unitTemplate().strip().length() > 100) {
-            throw new IllegalArgumentException("a rule names a unit (at most 100 characters)");
+            throw new ProblemException("problem.rule.unit", "a rule names a unit (at most 100 characters)", 100);
         }
-        if (!List.of("COMMUNITY", "TOWNSHIP", "CITY").contains(rule.level())) throw new IllegalArgumentException("unknown level " + rule.level());
-        if (rule.workingDays() < 1 || rule.workingDays() > 90) throw new IllegalArgumentException("1 to 90 working days");
+        if (!List.of("COMMUNITY", "TOWNSHIP", "CITY").contains(rule.level())) throw new ProblemException("problem.rule.level", "unknown level " + rule.level());
+        if (rule.workingDays() < 1 || rule.workingDays() > 90) throw new ProblemException("problem.rule.workingDays", "1 to 90 working days", 1, 90);
         boolean clash = jdbc.sql("select exists (select 1 from routing_rule where category is not distinct from :c and min_severity = :s and id <> :id)")
                 .param("c", rule.category()).param("s", rule.minSeverity()).param("id", rule.id()).query(Boolean.class).single();
-        if (clash) throw new IllegalArgumentException("a rule for that category and severity exists already: edit it instead");
+        if (clash) throw new ProblemException("problem.rule.clash", "a rule for that category and severity exists already: edit it instead");
         if (rule.id() == 0) {
             jdbc.sql("insert into routing_rule (category, min_severity, unit_template, level, working_days) values (:c, :s, :u, :l, :d)")
                     .param("c", rule.category()).param("s", rule.minSeverity()).param("u", rule.unitTemplate().strip())
@@ -102,7 +103,7 @@ public class RoutingRules {
 
     private void requireCatchAll() {
         boolean present = jdbc.sql("select exists (select 1 from routing_rule where category is null and min_severity = 1)").query(Boolean.class).single();
-        if (!present) throw new IllegalArgumentException("keep the rule for any category at severity 1: every case needs a rule");
+        if (!present) throw new ProblemException("problem.rule.catchAll", "keep the rule for any category at severity 1: every case needs a rule");
     }
 
     /** The clock of each step that has its own (the handling step runs to the case's deadline). */
@@ -117,9 +118,9 @@ public class RoutingRules {
     @Transactional
     public void setStepClock(CaseStep step, int workingDays) {
         current.require(Role.ADMIN);
-        if (workingDays < 1 || workingDays > 30) throw new IllegalArgumentException("a step takes 1 to 30 working days");
+        if (workingDays < 1 || workingDays > 30) throw new ProblemException("problem.rule.stepDays", "a step takes 1 to 30 working days", 1, 30);
         if (jdbc.sql("update step_clock set working_days = :d where step = :s").param("d", workingDays).param("s", step.name()).update() == 0) {
-            throw new IllegalArgumentException("the step " + step + " runs to the case's own deadline");
+            throw new ProblemException("problem.rule.stepClock", "the step " + step + " runs to the case's own deadline");
         }
     }
 }

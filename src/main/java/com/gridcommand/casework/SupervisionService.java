@@ -63,6 +63,8 @@ public class SupervisionService {
         int overdue = raise("RED", "OVERDUE", now);
         int escalated = 0;
         record Candidate(long id, OffsetDateTime stepDeadline, String level) {}
+        // Escalation waits on the step's own clock, not on the light's due time (CaseService.STEP_DUE): a case
+        // long past its 办结时限 is red at the level it reached at once, but that level still gets its step's time.
         List<Candidate> late = jdbc.sql("""
                         select id, step_deadline, level from gov_case
                          where step in ('ROUTING', 'SUPERVISION') and level <> 'CITY' and step_deadline < :now order by id""")

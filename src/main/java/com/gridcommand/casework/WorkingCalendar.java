@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,11 +98,11 @@ public class WorkingCalendar {
     @Transactional
     public void set(LocalDate day, String kind, String name) {
         current.require(Role.ADMIN);
-        if (!"HOLIDAY".equals(kind) && !"WORKDAY".equals(kind)) throw new IllegalArgumentException("a day is a HOLIDAY or a WORKDAY");
+        if (!"HOLIDAY".equals(kind) && !"WORKDAY".equals(kind)) throw new ProblemException("problem.calendar.kind", "a day is a HOLIDAY or a WORKDAY");
         boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-        if (kind.equals("HOLIDAY") && weekend) throw new IllegalArgumentException(day + " is a weekend day: it is a rest day already");
-        if (kind.equals("WORKDAY") && !weekend) throw new IllegalArgumentException(day + " is a weekday: it is a working day already");
-        if (name != null && name.length() > 50) throw new IllegalArgumentException("a day's name has at most 50 characters");
+        if (kind.equals("HOLIDAY") && weekend) throw new ProblemException("problem.calendar.weekend", day + " is a weekend day: it is a rest day already", day);
+        if (kind.equals("WORKDAY") && !weekend) throw new ProblemException("problem.calendar.weekday", day + " is a weekday: it is a working day already", day);
+        if (name != null && name.length() > 50) throw new ProblemException("problem.calendar.name", "a day's name has at most 50 characters", 50);
         jdbc.sql("insert into calendar_day (day, kind, name) values (:d, :k, :n) on conflict (day) do update set kind = :k, name = :n")
                 .param("d", day).param("k", kind).param("n", name).update();
         reload();

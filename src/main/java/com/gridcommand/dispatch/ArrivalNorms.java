@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +36,8 @@ public class ArrivalNorms {
 
     public void set(long townshipId, int minutes) {
         current.require(Role.ADMIN);
-        if (minutes < 1 || minutes > 120) throw new IllegalArgumentException("an arrival norm is between 1 and 120 minutes");
+        if (minutes < 1 || minutes > 120) throw new ProblemException("problem.norm.minutes", "an arrival norm is between 1 and 120 minutes", 1, 120);
         int rows = jdbc.sql("update township set arrival_norm_minutes = :m where id = :id").param("m", minutes).param("id", townshipId).update();
-        if (rows == 0) throw new IllegalArgumentException("no township " + townshipId);
+        if (rows == 0) throw new ProblemException("problem.norm.township", "no township " + townshipId);
     }
 }

@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.dispatch.Assignment.Status;
 import com.gridcommand.dispatch.AssignmentRefusedException.Reason;
 import com.gridcommand.security.CurrentUser;
@@ -161,8 +162,8 @@ public class Assignments {
 
     private Assignment step(Assignment a, Status to, String note, String actor) {
         Step step = STEPS.get(to);
-        if (step == null) throw new IllegalArgumentException("not a step: " + to);
-        if (note != null && note.length() > 1000) throw new IllegalArgumentException("a note has at most 1,000 characters");
+        if (step == null) throw new ProblemException("problem.assignment.step", "not a step: " + to);
+        if (note != null && note.length() > 1000) throw new ProblemException("problem.case.noteLength", "a note has at most 1,000 characters", 1000);
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean ends = !to.active();
         int rows = jdbc.sql("""

@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.GridUser;
 import com.gridcommand.security.Role;
@@ -58,16 +59,18 @@ public class Emergencies {
     /** Declares an emergency at a point in the caller's areas and calls its leaders. */
     public long declare(String kind, int level, String title, double lon, double lat) {
         GridUser user = current.require(Role.COMMAND, Role.DISPATCHER, Role.LEADER);
-        if (!KINDS.contains(kind)) throw new IllegalArgumentException("unknown emergency kind " + kind);
-        if (level < 1 || level > 4) throw new IllegalArgumentException("an emergency level is I to IV (1 to 4)");
-        if (title == null || title.isBlank() || title.length() > 200) throw new IllegalArgumentException("an emergency needs a title of up to 200 characters");
+        if (!KINDS.contains(kind)) throw new ProblemException("problem.emergency.kind", "unknown emergency kind " + kind);
+        if (level < 1 || level > 4) throw new ProblemException("problem.emergency.level", "an emergency level is I to IV (1 to 4)");
+        if (title == null || title.isBlank() || title.length() > 200) {
+            throw new ProblemException("problem.emergency.title", "an emergency needs a title of up to 200 characters", 200);
+        }
         new TravelTimes.Point(lon, lat);
         Long township = ScopeSql.bind(jdbc.sql("""
                         select t.id from grid_cell c join community m on m.id = c.community_id join township t on t.id = m.township_id
                          where ST_Intersects(c.geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)) and\s""" + ScopeSql.cellId("c.id")
                         + " order by c.code limit 1"), current.scope())
                 .param("lon", lon).param("lat", lat).query(Long.class).optional()
-                .orElseThrow(() -> new IllegalArgumentException("the point is not on a grid cell of your areas"));
+                .orElseThrow(() -> new ProblemException("problem.emergency.outside", "the point is not on a grid cell of your areas"));
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = jdbc.sql("""
                         insert into emergency (kind, level, title, geom, township_id, declared_by, declared_at)
@@ -177,7 +180,7 @@ public class Emergencies {
     /** A called leader says they are on the way, or have arrived. */
     public void leaderStatus(long id, String status) {
         GridUser user = current.require(Role.LEADER);
-        if (!Set.of("ON_THE_WAY", "ARRIVED").contains(status)) throw new IllegalArgumentException("a leader is ON_THE_WAY or ARRIVED");
+        if (!Set.of("ON_THE_WAY", "ARRIVED").contains(status)) throw new ProblemException("problem.emergency.leaderStatus", "a leader is ON_THE_WAY or ARRIVED");
         int rows = jdbc.sql("update emergency_leader set status = :s, updated_at = :now where emergency_id = :id and user_id = :u")
                 .param("s", status).param("now", OffsetDateTime.now(clock)).param("id", id).param("u", user.id()).update();
         if (rows == 0) throw new CurrentUser.AccessDeniedException("you were not called to this emergency");

@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -114,7 +115,7 @@ public class ResponderService {
     @Transactional
     public void changeStatus(long id, String status) {
         current.require(Role.DISPATCHER, Role.COMMAND);
-        if (!STATUSES.contains(status)) throw new IllegalArgumentException("unknown responder status " + status);
+        if (!STATUSES.contains(status)) throw new ProblemException("problem.responder.status", "unknown responder status " + status);
         int rows = ScopeSql.bind(jdbc.sql("update responder r set status = :status, version = version + 1 where r.id = :id and "
                         + ScopeSql.townshipWholly("r.township_id")), current.scope())
                 .param("status", status).param("id", id).update();

@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.i18n.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ public class TravelTimes {
     public record Point(double lon, double lat) {
         public Point {
             if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-                throw new IllegalArgumentException("not a longitude/latitude pair: " + lon + ", " + lat);
+                throw new ProblemException("problem.point", "not a longitude/latitude pair: " + lon + ", " + lat);
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.gridcommand.security;
 
+import com.gridcommand.base.i18n.ProblemException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,10 +28,10 @@ public record AccessScope(ScopeKind kind, List<String> codes) implements java.io
             case COMMUNITY -> COMMUNITY;
             case CELLS -> CELL;
         };
-        if (format == null && !codes.isEmpty()) throw new IllegalArgumentException("a city-wide scope lists no areas");
+        if (format == null && !codes.isEmpty()) throw new ProblemException("problem.scope.city", "a city-wide scope lists no areas");
         for (String code : codes) {
             if (format != null && !format.matcher(code).matches()) {
-                throw new IllegalArgumentException("'" + code + "' is not a " + kind.name().toLowerCase() + " code");
+                throw new ProblemException("problem.scope.code", "'" + code + "' is not a " + kind.name().toLowerCase() + " code", code);
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.gridcommand.security;
 
+import com.gridcommand.base.i18n.Formats;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,8 +12,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +31,46 @@ public class AuditService {
     private final JdbcClient jdbc;
     private final CurrentUser current;
     private final JsonMapper json;
+    private final Clock clock;
 
-    AuditService(JdbcClient jdbc, CurrentUser current, JsonMapper json) {
+    AuditService(JdbcClient jdbc, CurrentUser current, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.current = current;
         this.json = json;
+        this.clock = clock;
     }
 
-    /** One change. {@code changes} lists the fields that differ: "field: before → after". */
-    public record AuditEntry(long id, OffsetDateTime at, String actor, String action, String entity, Long entityId,
-                             String township, List<String> changes) {}
+    /** One field of a change, as stored (JSON); {@code shape} for geometry, whose values are not shown. */
+    public record Change(String field, JsonNode before, JsonNode after, boolean shape) {}
+
+    /**
+     * One change: who (the account, and its name if a person's), what, and the fields that differ.
+     * {@link #describe} reads them for people; {@link #changes} is the stored form, for logs and tests.
+     */
+    public record AuditEntry(long id, OffsetDateTime at, String actor, String actorName, String action, String entity, Long entityId,
+                             String township, List<Change> fields) {
+
+        /** The fields that differ as stored: "field: before → after". */
+        public List<String> changes() {
+            return fields.stream().map(c -> c.shape() ? c.field() + ": changed" : c.field() + ": " + text(c.before()) + " → " + text(c.after()))
+                    .toList();
+        }
+
+        /** The fields that differ in words: field labels, values by their labels, times in the city's zone. */
+        public List<String> describe(Formats f) {
+            return fields.stream().map(c -> AuditValues.describe(f, entity, c)).toList();
+        }
+
+        /** Who changed it, in words: a person's name and account, or what the system's own worker is. */
+        public String who(Formats f) {
+            return f.actor(actor, actorName);
+        }
+
+        /** What was changed: the kind of thing and its number (派遣 #12). */
+        public String what(Formats f) {
+            return f.entity(entity) + (entityId == null ? "" : " #" + entityId);
+        }
+    }
 
     /** What to look for; null fields do not filter. */
     public record AuditQuery(OffsetDateTime from, OffsetDateTime to, String entity, String actor) {
@@ -77,27 +108,42 @@ public class AuditService {
     public List<AuditEntry> find(AuditQuery q, int offset, int limit) {
         AccessScope scope = current.require(Role.LEADER, Role.ADMIN).scope();
         return bind(jdbc.sql("""
-                        select a.id, a.at, a.actor, a.action, a.entity, a.entity_id, t.name as township, a.before, a.after
-                          from audit_event a left join township t on t.id = a.township_id
+                        select a.id, a.at, a.actor, u.display_name as actor_name, a.action, a.entity, a.entity_id, t.name as township,
+                               a.before, a.after
+                          from audit_event a left join township t on t.id = a.township_id left join app_user u on u.username = a.actor
                         """ + where(q) + " order by a.at desc, a.id desc offset :offset limit :limit"), q, scope)
                 .param("offset", offset).param("limit", Math.min(limit, 1000))
                 .query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("entity"), (Long) rs.getObject("entity_id"), rs.getString("township"),
-                        changes(rs.getString("before"), rs.getString("after"))))
+                        rs.getString("actor_name"), rs.getString("action"), rs.getString("entity"), (Long) rs.getObject("entity_id"),
+                        rs.getString("township"), changes(rs.getString("before"), rs.getString("after"))))
                 .list();
     }
 
-    /** UTF-8 CSV with a byte-order mark, so spreadsheet programs open the Chinese text correctly. */
+    /** The tables whose changes the trail holds (those with the audit trigger), and the bulk import's line. */
+    public List<String> entities() {
+        current.require(Role.LEADER, Role.ADMIN);
+        List<String> tables = new ArrayList<>(jdbc.sql("""
+                        select distinct c.relname from pg_trigger g join pg_class c on c.oid = g.tgrelid
+                         where g.tgfoid = 'audit_row'::regproc and not g.tgisinternal order by 1""").query(String.class).list());
+        tables.add("gis-data");
+        return tables;
+    }
+
+    /**
+     * UTF-8 CSV with a byte-order mark, so spreadsheet programs open the Chinese text correctly; the rows read as
+     * the screen shows them, in Chinese (an export is a record): times in the city's zone, names, labels.
+     */
     public void exportCsv(AuditQuery q, OutputStream out) throws IOException {
+        Formats zh = Formats.chinese(clock.getZone());
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         writer.write("id,时间 time,操作人 actor,操作 action,对象 entity,对象编号 entity_id,乡镇 township,变更 changes\r\n");
-        DateTimeFormatter format = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         int offset = 0;
         for (List<AuditEntry> page; !(page = find(q, offset, 1000)).isEmpty(); offset += page.size()) {
             for (AuditEntry e : page) {
-                writer.write(String.join(",", String.valueOf(e.id()), csv(format.format(e.at())), csv(e.actor()), csv(e.action()),
-                        csv(e.entity()), e.entityId() == null ? "" : e.entityId().toString(), csv(e.township()), csv(String.join("; ", e.changes()))));
+                writer.write(String.join(",", String.valueOf(e.id()), csv(zh.dateTimeSeconds(e.at())), csv(e.who(zh)),
+                        csv(zh.label("audit.action", e.action())), csv(zh.entity(e.entity())), e.entityId() == null ? "" : e.entityId().toString(),
+                        csv(e.township()), csv(String.join("；", e.describe(zh)))));
                 writer.write("\r\n");
             }
         }
@@ -111,21 +157,23 @@ public class AuditService {
                 .param("after", json.writeValueAsString(Map.of("source", source, "stored", stored))).update();
     }
 
-    private List<String> changes(String before, String after) {
+    private List<Change> changes(String before, String after) {
         JsonNode b = before == null ? null : json.readTree(before);
         JsonNode a = after == null ? null : json.readTree(after);
         TreeSet<String> fields = new TreeSet<>();
         if (b != null) fields.addAll(b.propertyNames());
         if (a != null) fields.addAll(a.propertyNames());
-        List<String> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (String field : fields) {
+            JsonNode before1 = b == null ? null : b.get(field), after1 = a == null ? null : a.get(field);
             if (field.equals("geom") || field.equals("position") || field.equals("version")) {
-                if (b != null && a != null && !b.path(field).equals(a.path(field)) && !field.equals("version")) changes.add(field + ": changed");
+                if (b != null && a != null && !b.path(field).equals(a.path(field)) && !field.equals("version")) {
+                    changes.add(new Change(field, before1, after1, true));
+                }
                 continue;
             }
-            JsonNode before1 = b == null ? null : b.get(field), after1 = a == null ? null : a.get(field);
             if (b != null && a != null && java.util.Objects.equals(before1, after1)) continue;
-            changes.add(field + ": " + text(before1) + " → " + text(after1));
+            changes.add(new Change(field, before1, after1, false));
         }
         return changes;
     }

@@ -1,5 +1,6 @@
 package com.gridcommand.security;
 
+import com.gridcommand.base.i18n.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,7 +69,7 @@ public class DeviceService {
 
     public Issued issue(String name, Long responderId) {
         GridUser admin = current.require(Role.ADMIN);
-        if (name == null || name.isBlank() || name.length() > 100) throw new IllegalArgumentException("a device needs a name of up to 100 characters");
+        if (name == null || name.isBlank() || name.length() > 100) throw new ProblemException("problem.device.name", "a device needs a name of up to 100 characters", 100);
         String prefix = prefix();
         String token = "gcd_" + prefix + "_" + random(32);
         long id = jdbc.sql("""

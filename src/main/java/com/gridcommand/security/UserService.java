@@ -1,5 +1,6 @@
 package com.gridcommand.security;
 
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.internal.GridUserRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,12 +49,12 @@ public class UserService {
         GridUser admin = current.require(Role.ADMIN);
         String username = request.username() == null ? "" : request.username().trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("user names are 3–64 lower-case letters, digits, '.', '_' or '-'");
+            throw new ProblemException("problem.user.username", "user names are 3–64 lower-case letters, digits, '.', '_' or '-'");
         }
-        if (request.displayName() == null || request.displayName().isBlank()) throw new IllegalArgumentException("a display name is needed");
+        if (request.displayName() == null || request.displayName().isBlank()) throw new ProblemException("problem.user.displayName", "a display name is needed");
         checkScope(admin, request.scope());
         checkStrength(request.password());
-        if (users.byUsername(username).isPresent()) throw new IllegalArgumentException("the user name " + username + " is taken");
+        if (users.byUsername(username).isPresent()) throw new ProblemException("problem.user.taken", "the user name " + username + " is taken", username);
         long id = jdbc.sql("""
                         insert into app_user (username, display_name, password_hash, role, scope_kind, scope_codes)
                         values (:u, :d, :h, :r, :k, :c::text[]) returning id""")
@@ -67,9 +68,10 @@ public class UserService {
     public void update(long id, String displayName, Role role, AccessScope scope) {
         GridUser admin = current.require(Role.ADMIN);
         GridUser user = manageable(admin, id);
+        if (displayName == null || displayName.isBlank()) throw new ProblemException("problem.user.displayName", "a display name is needed");
         checkScope(admin, scope);
         if (user.id() == admin.id() && (role != Role.ADMIN || !scope.equals(admin.scope()))) {
-            throw new IllegalArgumentException("you cannot change your own role or areas");
+            throw new ProblemException("problem.user.ownAccess", "you cannot change your own role or areas");
         }
         jdbc.sql("""
                         update app_user set display_name = :d, role = :r, scope_kind = :k, scope_codes = :c::text[], version = version + 1
@@ -83,7 +85,7 @@ public class UserService {
     public void setEnabled(long id, boolean enabled) {
         GridUser admin = current.require(Role.ADMIN);
         GridUser user = manageable(admin, id);
-        if (user.id() == admin.id() && !enabled) throw new IllegalArgumentException("you cannot disable yourself");
+        if (user.id() == admin.id() && !enabled) throw new ProblemException("problem.user.disableSelf", "you cannot disable yourself");
         jdbc.sql("update app_user set enabled = :e, version = version + 1 where id = :id").param("e", enabled).param("id", id).update();
         if (!enabled) events.publishEvent(new UserAccessChanged(user.username()));
     }
@@ -97,7 +99,7 @@ public class UserService {
     }
 
     private GridUser manageable(GridUser admin, long id) {
-        GridUser user = users.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        GridUser user = users.byId(id).orElseThrow(() -> new ProblemException("problem.user.unknown", "no such user"));
         if (!admin.scope().contains(user.scope())) throw new CurrentUser.AccessDeniedException("that user is outside your areas");
         return user;
     }
@@ -105,7 +107,7 @@ public class UserService {
     private void checkScope(GridUser admin, AccessScope scope) {
         if (!admin.scope().contains(scope)) throw new CurrentUser.AccessDeniedException("you can only hand out areas of your own");
         if (scope.isCity()) return;
-        if (scope.codes().isEmpty()) throw new IllegalArgumentException("choose at least one area");
+        if (scope.codes().isEmpty()) throw new ProblemException("problem.user.noArea", "choose at least one area");
         String table = switch (scope.kind()) {
             case TOWNSHIP -> "township";
             case COMMUNITY -> "community";
@@ -113,13 +115,13 @@ public class UserService {
         };
         int known = jdbc.sql("select count(*) from " + table + " where code = any(:codes::text[])")
                 .param("codes", "{" + String.join(",", scope.codes()) + "}").query(Integer.class).single();
-        if (known != scope.codes().size()) throw new IllegalArgumentException("some of the areas do not exist");
+        if (known != scope.codes().size()) throw new ProblemException("problem.user.unknownArea", "some of the areas do not exist");
     }
 
     /** At least 10 characters with letters and digits; nothing more exotic (NIST SP 800-63B leans on length). */
     public static void checkStrength(String password) {
         if (password == null || password.length() < 10 || !password.matches(".*\\p{L}.*") || !password.matches(".*\\d.*")) {
-            throw new IllegalArgumentException("a password needs at least 10 characters, with letters and digits");
+            throw new ProblemException("problem.user.password", "a password needs at least 10 characters, with letters and digits", 10);
         }
     }
 }

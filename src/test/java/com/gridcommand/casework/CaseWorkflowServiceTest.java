@@ -206,8 +206,9 @@ class CaseWorkflowServiceTest {
         long id = caseIn(CaseStep.ROUTING);
         long seen = version(id);
         As.user(users, "zhihui", () -> workflow.sign(id, seen, "我来办"));
+        // Told that someone acted first (a conflict), not that the action does not apply to a step never seen.
         As.user(users, "diaodu", () -> assertThatThrownBy(() -> workflow.route(id, seen, "另一单位", null, null))
-                .isInstanceOf(IllegalTransitionException.class));
+                .isInstanceOf(CaseConflictException.class));
         // Same step, same version seen: a correction by one and by another.
         long now = version(id);
         As.user(users, "zhihui", () -> workflow.correct(new CaseCorrection(id, "第一人的标题", "", "NEIGHBOUR", 1, now)));
@@ -414,5 +415,32 @@ class CaseWorkflowServiceTest {
                 .rootCause().hasMessageContaining("a case timeline is append-only: UPDATE is not allowed");
         assertThatThrownBy(() -> jdbc.sql("delete from case_event where case_id = :id").param("id", id).update())
                 .rootCause().hasMessageContaining("a case timeline is append-only: DELETE is not allowed");
+    }
+
+    @Test
+    void routingACaseThatHasNoUnitYetAsksForOneAndChangesNothing() {
+        long id = caseIn(CaseStep.INTAKE);
+        jdbc.sql("update gov_case set responsible_unit = null where id = :id").param("id", id).update();
+        As.user(users, "zhihui", () -> assertThatThrownBy(() -> workflow.route(id, version(id), " ", null, null))
+                .isInstanceOfSatisfying(com.gridcommand.base.i18n.ProblemException.class, p -> assertThat(p.key()).isEqualTo("problem.case.routeUnit")));
+        assertThat(step(id)).isEqualTo(CaseStep.INTAKE);
+        assertThat(events(id)).isZero();
+        As.user(users, "zhihui", () -> workflow.route(id, version(id), "青溪镇人民调解委员会", null, null));
+        assertThat(step(id)).isEqualTo(CaseStep.ROUTING);
+    }
+
+    @Test
+    void theAccountThatReportedAResultCannotAcceptItAnotherAccountCan() {
+        long id = caseIn(CaseStep.SUPERVISION);
+        As.user(users, "zhihui", () -> workflow.report(id, version(id), "经调解双方达成协议", List.of()));
+        As.user(users, "zhihui", () -> assertThatThrownBy(() -> workflow.accept(id, version(id), "通过"))
+                .isInstanceOfSatisfying(com.gridcommand.base.i18n.ProblemException.class, p -> assertThat(p.key()).isEqualTo("problem.case.ownReport")));
+        assertThat(step(id)).isEqualTo(CaseStep.FEEDBACK);
+        assertThat(events(id)).isEqualTo(1);
+        // Sending it back is no approval: allowed. Reported again by someone else, the first account may accept.
+        As.user(users, "zhihui", () -> workflow.reject(id, version(id), "协议缺签字"));
+        As.user(users, "wangge", () -> workflow.report(id, version(id), "补签协议", List.of()));
+        As.user(users, "zhihui", () -> workflow.accept(id, version(id), "通过"));
+        assertThat(step(id)).isEqualTo(CaseStep.FOLLOW_UP);
     }
 }

@@ -35,8 +35,9 @@ class CaseWorkflowTest {
 
     static {
         allow(CaseStep.INTAKE, ROUTE, CaseStep.ROUTING, REFER, CaseStep.REFERRED, SUPERVISE, CaseStep.INTAKE, CORRECT, CaseStep.INTAKE);
-        allow(CaseStep.ROUTING, SIGN, CaseStep.SUPERVISION, ESCALATE, CaseStep.ROUTING, REFER, CaseStep.REFERRED, JOINT, CaseStep.ROUTING,
-                SUPERVISE, CaseStep.ROUTING, CORRECT, CaseStep.ROUTING);
+        // Routed again before it is signed for (改派): another unit or person.
+        allow(CaseStep.ROUTING, ROUTE, CaseStep.ROUTING, SIGN, CaseStep.SUPERVISION, ESCALATE, CaseStep.ROUTING, REFER, CaseStep.REFERRED,
+                JOINT, CaseStep.ROUTING, SUPERVISE, CaseStep.ROUTING, CORRECT, CaseStep.ROUTING);
         allow(CaseStep.SUPERVISION, REPORT, CaseStep.FEEDBACK, ESCALATE, CaseStep.ROUTING, REFER, CaseStep.REFERRED,
                 JOINT, CaseStep.SUPERVISION, SUPERVISE, CaseStep.SUPERVISION, CORRECT, CaseStep.SUPERVISION);
         allow(CaseStep.FEEDBACK, ACCEPT, CaseStep.FOLLOW_UP, REJECT, CaseStep.SUPERVISION, SUPERVISE, CaseStep.FEEDBACK, CORRECT, CaseStep.FEEDBACK);
@@ -91,8 +92,8 @@ class CaseWorkflowTest {
                 }
             }
         }
-        assertThat(allowed).isEqualTo(25);
-        assertThat(refused).isEqualTo(CaseStep.values().length * CaseAction.values().length - 25);
+        assertThat(allowed).isEqualTo(26);
+        assertThat(refused).isEqualTo(CaseStep.values().length * CaseAction.values().length - 26);
     }
 
     @Test

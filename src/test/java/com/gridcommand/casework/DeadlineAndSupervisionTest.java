@@ -223,6 +223,71 @@ class DeadlineAndSupervisionTest {
         assertThat(As.user(users, "admin", () -> cases.timeline(id)).stream().filter(e -> e.action() == CaseAction.ESCALATE).count()).isEqualTo(2);
     }
 
+    CaseFilter overdueOnly(long id) {
+        return new CaseFilter(Set.of(), Set.of(), null, true, null, null, null, null, List.of(id), CaseFilter.Sort.REPORTED, true);
+    }
+
+    /** What the list shows of one case: its light and its overdue mark, and whether 仅超期 keeps it. */
+    record Listed(String light, boolean overdue, boolean keptByOverdueOnly) {}
+
+    Listed listed(long id) {
+        return As.user(users, "admin", () -> {
+            CaseListItem row = cases.list(new CaseFilter(Set.of(), Set.of(), null, false, null, null, null, null, List.of(id),
+                    CaseFilter.Sort.REPORTED, true), 0, 10).getFirst();
+            return new Listed(row.light(), row.overdue(), !cases.list(overdueOnly(id), 0, 10).isEmpty());
+        });
+    }
+
+    @Test
+    void anEscalatedCaseMonthsPastItsDeadlineIsRedInTheListTheOverdueFilterAndThePopup() {
+        clock.set(at("2031-10-01T10:00"));
+        long id = register("NEIGHBOUR", 1);
+        As.user(users, "zhihui", () -> workflow.route(id, details(id).version(), null, null, null));
+        As.user(users, "wangge", () -> workflow.sign(id, details(id).version(), null));
+        OffsetDateTime deadline = details(id).deadline();
+        // Two months past its deadline, still being handled: the system sends it up to the township.
+        clock.set(deadline.toZonedDateTime().plusMonths(2));
+        assertThat(supervision.runOnce().escalated()).isPositive();
+        CaseDetails escalated = details(id);
+        assertThat(escalated.level()).isEqualTo("TOWNSHIP");
+        assertThat(escalated.step()).isEqualTo("ROUTING");
+        // A new step with its own clock, but the case is as late as before: red everywhere, overdue everywhere.
+        assertThat(escalated.overdue()).isTrue();
+        assertThat(escalated.light()).isEqualTo("RED");
+        assertThat(escalated.stepDeadline()).as("the step is due no later than the case").isEqualTo(deadline);
+        assertThat(listed(id)).isEqualTo(new Listed("RED", true, true));
+        As.user(users, "admin", () -> assertThat(cases.list(new CaseFilter(Set.of(), Set.of(), null, true, "GREEN", null, null, null,
+                null, CaseFilter.Sort.REPORTED, true), 0, 1)).as("no overdue case is green").isEmpty());
+        // The same once the township signs for it: the handling clock is the case's deadline.
+        As.user(users, "zhihui", () -> workflow.sign(id, details(id).version(), null));
+        assertThat(details(id).light()).isEqualTo("RED");
+    }
+
+    @Test
+    void aNewStepClockEndsAtTheCaseDeadlineTheLightTurnsRedTheMomentThatPasses() {
+        clock.set(at("2031-10-01T10:00"));
+        long id = register("NEIGHBOUR", 1);
+        As.user(users, "zhihui", () -> workflow.route(id, details(id).version(), null, null, null));
+        // Routed at 10:00 with a day to sign for it; the case itself must be done by 12:00.
+        jdbc.sql("update gov_case set deadline = :d where id = :id").param("d", at("2031-10-01T12:00").toOffsetDateTime()).param("id", id).update();
+        assertThat(details(id).stepDeadline()).isEqualTo(at("2031-10-01T12:00").toOffsetDateTime());
+        clock.set(at("2031-10-01T11:29:59"));
+        assertThat(listed(id)).isEqualTo(new Listed("GREEN", false, false));
+        // The last quarter of the two hours left: yellow, up to and including 12:00.
+        clock.set(at("2031-10-01T11:30:01"));
+        assertThat(listed(id)).isEqualTo(new Listed("YELLOW", false, false));
+        clock.set(at("2031-10-01T12:00"));
+        assertThat(listed(id)).isEqualTo(new Listed("YELLOW", false, false));
+        assertThat(details(id).light()).isEqualTo("YELLOW");
+        // A second later: red and overdue together, in the list, the filter and the details a popup shows.
+        clock.set(at("2031-10-01T12:00:01"));
+        assertThat(listed(id)).isEqualTo(new Listed("RED", true, true));
+        assertThat(details(id).light()).isEqualTo("RED");
+        assertThat(details(id).overdue()).isTrue();
+        supervision.runOnce();
+        assertThat(alertKinds(id)).contains("OVERDUE:ROUTING");
+    }
+
     @Test
     void aLeaderSetsTheSupervisionLevel() {
         clock.set(at("2031-10-01T10:00"));

@@ -57,9 +57,10 @@ class LedgerExportTest {
         to = LocalDate.now(clock);
         from = to.minusDays(90);
         hostile = jdbc.sql("""
-                        insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline, geom)
+                        insert into gov_case (code, title, description, category, severity, source, step, reported_at, deadline, geom, parties)
                         select 'LEDGER-T1', '=HYPERLINK("http://evil.example","点我")', '-2+3', 'NEIGHBOUR', 1, 'HOTLINE', 'SUPERVISION',
-                               cast(:now as timestamptz) - interval '2 days', cast(:now as timestamptz) - interval '1 day', ST_PointOnSurface(c.geom)
+                               cast(:now as timestamptz) - interval '2 days', cast(:now as timestamptz) - interval '1 day', ST_PointOnSurface(c.geom),
+                               '[{"name": "赵英伟", "role": "APPLICANT"}, {"name": "李四", "role": "RESPONDENT"}]'
                           from grid_cell c where c.code like '331099101%' order by c.code limit 1 returning id""")
                 .param("now", clock.instant().atZone(clock.getZone()).toOffsetDateTime()).query(Long.class).single();
     }
@@ -128,6 +129,8 @@ class LedgerExportTest {
             int hostileRow = 3 + expected.stream().map(List::getFirst).toList().indexOf("LEDGER-T1");
             assertThat(sheet.getRow(hostileRow).getCell(title).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"点我\")");
             assertThat(sheet.getRow(hostileRow).getCell(headings.indexOf("是否超期")).getStringCellValue()).isEqualTo("是");
+            // Parties with their roles, in words.
+            assertThat(sheet.getRow(hostileRow).getCell(headings.indexOf("当事人")).getStringCellValue()).isEqualTo("赵英伟（申请人）、李四（被申请人）");
 
             // Every step of every case in the second sheet.
             Sheet steps = book.getSheet("办理过程");
@@ -137,6 +140,10 @@ class LedgerExportTest {
                     .param("t", QINGXI).param("from", from).param("to", to).query(Integer.class).single();
             assertThat(steps.getLastRowNum() - 2).isEqualTo(events);
             assertThat(ledger.steps()).hasSize(events);
+            // Who took each step, in words: the import of the demo city is no "system:gis-data".
+            List<String> actors = new ArrayList<>();
+            for (int r = 3; r <= steps.getLastRowNum(); r++) actors.add(steps.getRow(r).getCell(5).getStringCellValue());
+            assertThat(actors).contains("地图数据导入").noneMatch(a -> a.startsWith("system:"));
         }
     }
 

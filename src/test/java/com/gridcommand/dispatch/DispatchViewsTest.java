@@ -20,6 +20,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DispatchViewsTest extends SpringBrowserlessTest {
 
     @Autowired
+    com.gridcommand.support.TestClock clock;
+
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     GridUserRepository users;
@@ -39,6 +44,8 @@ class DispatchViewsTest extends SpringBrowserlessTest {
     NearestResponders nearest;
     @Autowired
     Assignments assignments;
+    @Autowired
+    Emergencies emergencies;
 
     private long caseId;
     private Candidate best;
@@ -140,5 +147,111 @@ class DispatchViewsTest extends SpringBrowserlessTest {
         assertThat(jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single()).isEqualTo("RETURNING");
         test($(Button.class).id("task-available")).click();
         assertThat(jdbc.sql("select status from responder where id = :id").param("id", best.id()).query(String.class).single()).isEqualTo("AVAILABLE");
+    }
+
+    double[] casePoint() {
+        return jdbc.sql("select ST_X(geom), ST_Y(geom) from gov_case where id = :id").param("id", caseId)
+                .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+    }
+
+    String lastNotification() {
+        return test($(com.vaadin.flow.component.notification.Notification.class).last()).getText();
+    }
+
+    void openDispatchFor(String caseParameter) {
+        com.vaadin.flow.component.UI.getCurrent().navigate(DispatchView.class, com.vaadin.flow.router.QueryParameters.of("case", caseParameter));
+    }
+
+    @Test
+    void anEmergencyWithoutATitleIsRefusedInChineseAndNothingIsDeclared() {
+        signIn("diaodu");
+        navigate(DispatchView.class);
+        long before = jdbc.sql("select count(*) from emergency").query(Long.class).single();
+        var map = $(com.gridcommand.leaflet.LeafletMap.class).id("dispatch-map");
+        double[] at = casePoint();
+        com.vaadin.flow.component.ComponentUtil.fireEvent(map, new com.gridcommand.leaflet.LeafletMap.PointPickedEvent(map, true, at[1], at[0]));
+        test($(Button.class).id("emergency-ok")).click();
+        assertThat(lastNotification()).isEqualTo("请填写标题（最多200个字）。");
+        assertThat($(com.vaadin.flow.component.textfield.TextField.class).id("emergency-title").isAttached()).isTrue();
+        assertThat(jdbc.sql("select count(*) from emergency").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theResponderSeesTheArrivalTimeInChineseMinutes() {
+        jdbc.sql("update app_user set responder_id = :r where username = 'wangge'").param("r", best.id()).update();
+        long assignment = As.user(users, "diaodu", () -> assignments.assignToCase(caseId, best.id()).id());
+        Integer eta = jdbc.sql("select eta_seconds from assignment where id = :id").param("id", assignment).query(Integer.class).single();
+        assertThat(eta).as("the best candidate has a travel time").isNotNull();
+        signIn("wangge");
+        navigate(MyTasksView.class);
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).all().stream().map(com.vaadin.flow.component.html.Paragraph::getText)
+                .filter(text -> text.startsWith("预计到达"))).containsExactly("预计到达：约" + (eta + 59) / 60 + "分钟");
+    }
+
+    @Test
+    void withdrawingAUnitAsksFirstSayingWhatHappensAndOnlyTheConfirmationWithdrawsIt() {
+        long assignment = As.user(users, "diaodu", () -> assignments.assignToCase(caseId, best.id()).id());
+        signIn("diaodu");
+        navigate(DispatchView.class);
+        @SuppressWarnings("unchecked")
+        var active = test((Grid<Assignment>) $(Grid.class).id("active-assignments"));
+        int row = java.util.stream.IntStream.range(0, active.size()).filter(i -> active.getRow(i).id() == assignment).findFirst().orElseThrow();
+        Button withdraw = (Button) active.getCellComponent(row, 4);
+        test(withdraw).click();
+        var confirm = test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("assignment-cancel-confirm"));
+        assertThat(confirm.getHeader()).isEqualTo("撤回对" + best.name() + "的派遣？");
+        assertThat(confirm.getText()).contains(best.name()).contains("不再前往").contains("已撤回");
+        confirm.cancel();
+        assertThat(jdbc.sql("select status from assignment where id = :id").param("id", assignment).query(String.class).single()).isEqualTo("ASSIGNED");
+        test(withdraw).click();
+        test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("assignment-cancel-confirm")).confirm();
+        assertThat(jdbc.sql("select status from assignment where id = :id").param("id", assignment).query(String.class).single()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void endingAnEmergencyAsksFirstSayingWhatHappensAndOnlyTheConfirmationEndsIt() {
+        double[] at = casePoint();
+        long emergency = As.user(users, "diaodu", () -> emergencies.declare("FIRE", 3, "确认测试火情", at[0], at[1]));
+        try {
+            signIn("diaodu");
+            navigate(DispatchView.class);
+            test($(Button.class).withClassName("gc-emergency-end").first()).click();
+            var confirm = test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("emergency-end-confirm"));
+            assertThat(confirm.getHeader()).isEqualTo("结束应急“确认测试火情”？");
+            assertThat(confirm.getText()).contains("不能撤销");
+            confirm.cancel();
+            assertThat(jdbc.sql("select ended_at is null from emergency where id = :id").param("id", emergency).query(Boolean.class).single()).isTrue();
+            test($(Button.class).withClassName("gc-emergency-end").first()).click();
+            test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("emergency-end-confirm")).confirm();
+            assertThat(jdbc.sql("select ended_by from emergency where id = :id").param("id", emergency).query(String.class).single()).isEqualTo("diaodu");
+        } finally {
+            jdbc.sql("update emergency set ended_at = greatest(declared_at, :now), ended_by = 'test' where id = :id and ended_at is null")
+                    .param("now", clock.now()).param("id", emergency).update();
+        }
+    }
+
+    @Test
+    void aDispatchLinkToACaseOutsideTheUsersAreasOrToNoCaseSaysSo() {
+        long elsewhere = jdbc.sql("""
+                        select k.id from gov_case k join township t on t.id = k.township_id
+                         where t.code <> '331099101000' and k.step not in ('CLOSED', 'REFERRED') order by k.id limit 1""")
+                .query(Long.class).single();
+        signIn("qingxi.zhihui");
+        for (String parameter : List.of(Long.toString(elsewhere), "999999999", "abc")) {
+            openDispatchFor(parameter);
+            assertThat(lastNotification()).as(parameter).isEqualTo("要派遣的案件不存在，或不在您的管辖范围内；请在地图上点选一个在办案件。");
+            assertThat($(com.vaadin.flow.component.html.Div.class).id("dispatch-target").getElement().getTextRecursively())
+                    .as("no target chosen").isEqualTo("在地图上点选一个在办案件，列出最近的可用力量");
+        }
+        // A case of the user's own township is the target, without a warning.
+        long own = jdbc.sql("""
+                        select k.id from gov_case k join township t on t.id = k.township_id
+                         where t.code = '331099101000' and k.step not in ('CLOSED', 'REFERRED') order by k.id limit 1""")
+                .query(Long.class).single();
+        int warnings = $(com.vaadin.flow.component.notification.Notification.class).all().size();
+        openDispatchFor(Long.toString(own));
+        assertThat($(com.vaadin.flow.component.notification.Notification.class).all()).hasSize(warnings);
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("dispatch-target").getElement().getTextRecursively())
+                .contains(jdbc.sql("select code from gov_case where id = :id").param("id", own).query(String.class).single());
     }
 }

@@ -165,4 +165,42 @@ class AuditTrailTest {
         assertThat(csv.lines().count()).isGreaterThan(1);
         assertThat(AuditService.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     }
+
+    @Test
+    void everyAuditedTableAndEachOfItsFieldsHasAChineseName() {
+        com.gridcommand.base.i18n.Formats zh = com.gridcommand.base.i18n.Formats.chinese(java.time.ZoneId.of("Asia/Shanghai"));
+        List<String> tables = As.user(users, "lingdao", () -> audit.entities());
+        assertThat(tables).contains("gov_case", "assignment", "emergency", "hotspot_review", "app_user", "gis-data");
+        assertThat(tables).allSatisfy(t -> assertThat(zh.has("audit.entity." + t)).as(t).isTrue());
+        record Column(String table, String column) {}
+        List<Column> columns = jdbc.sql("""
+                        select table_name, column_name from information_schema.columns
+                         where table_schema = current_schema() and table_name in (:tables)
+                           and column_name not in ('password_hash', 'token_hash')""")
+                .param("tables", tables).query((rs, i) -> new Column(rs.getString(1), rs.getString(2))).list();
+        assertThat(columns).hasSizeGreaterThan(100).allSatisfy(c -> assertThat(zh.has("audit.column." + c.table() + "." + c.column())
+                || zh.has("audit.column." + c.column())).as(c.toString()).isTrue());
+    }
+
+    @Test
+    void theExportReadsInChineseWithTheCitysTimesNamesAndLabels() throws Exception {
+        long id = jdbc.sql("select id from responder where status = 'AVAILABLE' order by id limit 1").query(Long.class).single();
+        long mark = lastAuditId();
+        try {
+            jdbc.sql("update responder set status = 'OFF_DUTY' where id = :id").param("id", id).update();
+            var out = new ByteArrayOutputStream();
+            As.user(users, "lingdao", () -> {
+                try {
+                    audit.exportCsv(new AuditService.AuditQuery(null, null, "responder", null), out);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String line = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith((mark + 1) + ",")).findFirst().orElseThrow();
+            assertThat(line).contains(",\"修改\",\"处置力量\"," + id + ",").contains("状态：待命 → 下班")
+                    .containsPattern(",\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\",").doesNotContain("OFF_DUTY").doesNotContainPattern("\\d{2}T\\d{2}");
+        } finally {
+            jdbc.sql("update responder set status = 'AVAILABLE' where id = :id").param("id", id).update();
+        }
+    }
 }

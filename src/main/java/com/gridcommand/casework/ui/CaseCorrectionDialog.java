@@ -1,5 +1,6 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.CaseConflictException;
 import com.gridcommand.casework.CaseCorrection;
 import com.gridcommand.casework.CaseService;
@@ -76,7 +77,7 @@ public class CaseCorrectionDialog extends Dialog {
             } catch (CurrentUser.AccessDeniedException denied) {
                 error(getTranslation("error.denied"));
             } catch (IllegalArgumentException invalid) {
-                error(invalid.getMessage());
+                error(Texts.problem(this, invalid));
             }
         });
         save.setId("correct-save");

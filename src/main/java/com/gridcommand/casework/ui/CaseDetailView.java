@@ -1,5 +1,6 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.Attachments;
 import com.gridcommand.casework.CaseAction;
 import com.gridcommand.casework.CaseConflictException;
@@ -39,8 +40,6 @@ import jakarta.annotation.security.PermitAll;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -54,15 +53,17 @@ import java.util.Optional;
 @PermitAll
 public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseService cases;
     private final CaseWorkflowService workflow;
     private final CurrentUser current;
     private final Attachments limits;
     private final Clock clock;
+    private final Texts texts;
     private long id;
     private CaseDetails shown;
+    /** The newest timeline line on the page: what the user has seen happen. */
+    private long lastEventShown;
 
     public CaseDetailView(CaseService cases, CaseWorkflowService workflow, CurrentUser current, Attachments limits, Clock clock) {
         this.cases = cases;
@@ -70,6 +71,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         this.current = current;
         this.limits = limits;
         this.clock = clock;
+        this.texts = new Texts(com.vaadin.flow.component.UI.getCurrent(), clock);
         addClassNames("gc-page", "gc-case-detail");
     }
 
@@ -95,7 +97,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private String time(OffsetDateTime t) {
-        return t == null ? "" : TIME.format(t.atZoneSameInstant(clock.getZone()));
+        return texts.dateTime(t);
     }
 
     private void render() {
@@ -127,7 +129,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         if (!c.jointUnits().isEmpty()) fact(facts, "field.jointUnits", String.join("、", c.jointUnits()));
         if (c.referredTo() != null) fact(facts, "field.referredTo", c.referredTo());
         fact(facts, "field.cell", c.township() + " · " + c.community() + " · " + c.gridCell());
-        fact(facts, "field.parties", c.parties());
+        fact(facts, "field.parties", c.parties(texts));
         Paragraph description = new Paragraph(c.description());
         description.setId("case-description");
         description.addClassName("gc-case-description");
@@ -136,12 +138,19 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         actions.addClassName("gc-actions");
         actions.setId("case-actions");
         current.get().ifPresent(user -> {
-            for (CaseAction action : CaseWorkflow.available(c.caseStep(), user.role())) {
+            for (CaseAction action : workflow.available(c)) {
                 if (action == CaseAction.CORRECT) continue;
                 Button b = new Button(getTranslation("case.action." + action), e -> open(action, user));
                 b.setId("action-" + action.name().toLowerCase());
                 if (action == nextStep(c.caseStep())) b.addThemeVariants(ButtonVariant.PRIMARY);
                 actions.add(b);
+            }
+            if (workflow.ownReport(c) && CaseWorkflow.allows(c.caseStep(), CaseAction.ACCEPT, user.role())) {
+                // Four eyes: not offered to the account that reported, and said why.
+                Span hint = new Span(getTranslation("case.action.ownReport"));
+                hint.setId("accept-own-report");
+                hint.addClassName("gc-hint");
+                actions.add(hint);
             }
             if (CaseWorkflow.allows(c.caseStep(), CaseAction.CORRECT, user.role())) {
                 Button correct = new Button(getTranslation("case.correct.action"), e -> new CaseCorrectionDialog(cases, workflow, id, c.title(),
@@ -164,7 +173,9 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         Div timeline = new Div();
         timeline.setId("case-timeline");
         timeline.addClassName("gc-timeline");
-        for (CaseEvent e : cases.timeline(id)) timeline.add(event(e));
+        List<CaseEvent> events = cases.timeline(id);
+        for (CaseEvent e : events) timeline.add(event(e));
+        lastEventShown = events.isEmpty() ? 0 : events.stream().mapToLong(CaseEvent::id).max().orElse(0);
 
         RouterLink back = new RouterLink(getTranslation("nav.cases"), CaseListView.class);
         add(back, header, facts, description, actions, timelineHeading, timeline);
@@ -195,18 +206,17 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         item.getElement().setAttribute("data-action", e.action().name());
         Span what = new Span(getTranslation("case.action." + e.action()));
         what.addClassName("gc-timeline-action");
-        Span when = new Span(time(e.at()) + " · " + e.actor());
+        Span when = new Span(time(e.at()) + " · " + e.who(texts));
         when.addClassName("gc-timeline-meta");
         Span step = new Span((e.from() == null ? "" : getTranslation("case.step." + e.from()) + " → ") + getTranslation("case.step." + e.to()));
         step.addClassName("gc-timeline-step");
         item.add(what, step, when);
-        List<String> details = new ArrayList<>();
-        e.details().forEach((k, v) -> {
-            if (List.of("unit", "person", "to", "level", "units", "satisfied", "deadline").contains(k) && v != null && !v.toString().isBlank()) {
-                details.add(getTranslation("case.detail." + k) + "：" + v);
-            }
-        });
-        if (!details.isEmpty()) item.add(new Paragraph(String.join("；", details)));
+        List<String> details = e.detailLines(texts);
+        if (!details.isEmpty()) {
+            Paragraph line = new Paragraph(String.join("；", details));
+            line.addClassName("gc-timeline-details");
+            item.add(line);
+        }
         if (e.note() != null) {
             Paragraph note = new Paragraph(e.note());
             note.addClassName("gc-timeline-note");
@@ -238,6 +248,7 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         note.setMaxLength(5000);
         TextField unit = new TextField(getTranslation("field.responsibleUnit"));
         unit.setValue(shown.responsibleUnit() == null ? "" : shown.responsibleUnit());
+        unit.setId("action-unit");
         TextField person = new TextField(getTranslation("field.responsiblePerson"));
         person.setId("action-person");
         TextField body = new TextField(getTranslation("field.referredTo"));
@@ -250,6 +261,12 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
         level.setItemLabelGenerator(l -> getTranslation("supervision." + l));
         level.setValue(shown.supervision());
         AttachmentUpload upload = new AttachmentUpload(limits, CaseDetailView::notify);
+        // Shown when someone acted on the case while this dialog was open: what they did, and what now.
+        Paragraph changed = new Paragraph();
+        changed.setId("action-conflict");
+        changed.addClassName("gc-conflict");
+        changed.setVisible(false);
+        dialog.add(changed);
         switch (action) {
             case ROUTE -> dialog.add(unit, person, note);
             case REFER -> dialog.add(body, note);
@@ -259,7 +276,8 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
             case REPORT -> dialog.add(note, upload);
             default -> dialog.add(note);
         }
-        Button confirm = new Button(getTranslation("action.confirm"), e -> {
+        Button confirm = new Button(getTranslation("action.confirm"));
+        confirm.addClickListener(e -> {
             long v = shown.version();
             try {
                 switch (action) {
@@ -280,23 +298,40 @@ public class CaseDetailView extends Div implements BeforeEnterObserver, HasDynam
                 Notification.show(getTranslation("action.done"), 2500, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
                 render();
             } catch (CaseConflictException conflict) {
-                // Someone acted first: say so, keep the dialog and its text, show the case as it is now.
-                notify(getTranslation("case.action.conflict"));
+                // Someone acted first: say what they did, keep the dialog and its text, show the case as it is now
+                // underneath; confirming again applies what was typed to the case as it is — if the action still can.
+                long seen = lastEventShown;
                 render();
+                List<String> happened = cases.timeline(id).stream().filter(ev -> ev.id() > seen).map(this::summary).toList();
+                boolean stillPossible = workflow.available(shown).contains(action);
+                changed.setText(getTranslation(stillPossible ? "case.action.changed" : "case.action.changedNotNow",
+                        happened.isEmpty() ? getTranslation("case.action.changedUnknown") : String.join("；", happened),
+                        texts.label("case.step", shown.step()), getTranslation("case.action." + action)));
+                changed.setVisible(true);
+                confirm.setEnabled(stillPossible);
+                notify(getTranslation("case.action.conflict"));
             } catch (IllegalTransitionException notNow) {
+                // Kept open with what was typed; the action itself cannot be taken.
                 notify(getTranslation("case.action.notNow"));
-                dialog.close();
+                confirm.setEnabled(false);
                 render();
             } catch (CurrentUser.AccessDeniedException denied) {
                 notify(getTranslation("error.denied"));
             } catch (IllegalArgumentException invalid) {
-                notify(invalid.getMessage());
+                notify(Texts.problem(this, invalid));
             }
         });
         confirm.setId("action-confirm");
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    /** One line someone else added to the timeline, for the user who was typing meanwhile. */
+    private String summary(CaseEvent e) {
+        List<String> details = e.detailLines(texts);
+        return getTranslation("case.action.summary", e.who(texts), time(e.at()), getTranslation("case.action." + e.action()))
+                + (details.isEmpty() ? "" : getTranslation("case.action.summaryDetails", String.join("；", details)));
     }
 
     private static void notify(String message) {

@@ -1,5 +1,6 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.casework.Attachments;
 import com.gridcommand.casework.CaseService;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * 受理登记: registers a case at a point clicked on the map, or at a community, grid cell or key place
  * found by name (there is no internet geocoder). The point decides the cell, community and township;
- * a point outside the city or outside the user's areas is refused before anything is saved.
+ * a point outside the city or outside the user's areas is refused as soon as it is chosen — a clicked point
+ * before the form even opens — with the reason (the cell it lies in), and again when the case is saved.
  */
 public class IntakeDialog extends Dialog {
 
@@ -43,6 +45,8 @@ public class IntakeDialog extends Dialog {
     private final Button save;
     private Double lon;
     private Double lat;
+    /** Why the point given at construction cannot take a case, if it cannot. */
+    private String refusal;
 
     private record PartyRow(TextField name, Select<String> role, Div row) {}
 
@@ -124,7 +128,7 @@ public class IntakeDialog extends Dialog {
             } catch (CurrentUser.AccessDeniedException denied) {
                 showError(getTranslation("error.denied"));
             } catch (IllegalArgumentException invalid) {
-                showError(invalid.getMessage());
+                showError(Texts.problem(this, invalid));
             }
         });
         save.setId("intake-save");
@@ -137,21 +141,40 @@ public class IntakeDialog extends Dialog {
         }
     }
 
+    /**
+     * Opens the form only at a point the user may register a case at. A clicked point outside the city or
+     * outside the user's cells opens nothing: a notification says why (naming the cell) and the user clicks again.
+     */
+    @Override
+    public void open() {
+        if (refusal != null) {
+            Notification n = Notification.show(refusal, 6000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.ERROR);
+            n.setId("intake-refused");
+            return;
+        }
+        super.open();
+    }
+
     private void setPoint(double lon, double lat) {
-        var where = workflow.locate(lon, lat);
-        if (where.isEmpty()) {
+        CaseWorkflowService.Location where;
+        try {
+            where = workflow.placeForRegistration(lon, lat);
+        } catch (CurrentUser.AccessDeniedException | IllegalArgumentException refused) {
             this.lon = null;
             this.lat = null;
+            refusal = refused instanceof CurrentUser.AccessDeniedException ? getTranslation("error.denied") : Texts.problem(this, refused);
             save.setEnabled(false);
-            location.setText(getTranslation("intake.outside"));
+            location.setText(refusal);
             location.addClassName("gc-form-error");
             return;
         }
         this.lon = lon;
         this.lat = lat;
+        refusal = null;
         save.setEnabled(true);
         location.removeClassName("gc-form-error");
-        location.setText(getTranslation("intake.at", where.get().township(), where.get().community(), where.get().cell()));
+        location.setText(getTranslation("intake.at", where.township(), where.community(), where.cell()));
     }
 
     private void addParty() {

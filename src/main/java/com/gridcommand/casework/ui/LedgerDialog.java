@@ -1,5 +1,7 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.area.AreaSummary;
@@ -58,7 +60,7 @@ class LedgerDialog extends Dialog {
             AreaSummary chosen = station.getValue();
             try {
                 LedgerService.Station s = chosen == null ? null : ledgers.station(chosen.code()).orElse(null);
-                if (s == null) throw new IllegalArgumentException(getTranslation("ledger.noStation"));
+                if (s == null) throw new ProblemException("ledger.noStation", "choose a station of your areas");
                 LedgerService.Ledger ledger = ledgers.ledger(s, from.getValue(), to.getValue());
                 // Made in full before anything is sent: a failure gives an error, never half a file.
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -71,7 +73,7 @@ class LedgerDialog extends Dialog {
             } catch (IllegalArgumentException invalid) {
                 event.getResponse().setStatus(400);
                 event.getUI().access(() -> {
-                    error.setText(invalid.getMessage());
+                    error.setText(Texts.problem(this, invalid));
                     error.setVisible(true);
                 });
             }

@@ -3,6 +3,7 @@ package com.gridcommand.dispatch.ui;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.base.ui.Confirmation;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.casework.ui.CaseLayers;
@@ -232,7 +233,11 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         activeGrid.addColumn(a -> t.t("assignment.status." + a.status())).setHeader(t.t("field.status")).setAutoWidth(true);
         activeGrid.addColumn(a -> a.assignedAt() == null ? "" : t.dateTime(a.assignedAt())).setHeader(t.t("dispatch.assignedAt")).setAutoWidth(true);
         activeGrid.addComponentColumn(a -> {
-            Button cancel = new Button(t.t("dispatch.cancel"), e -> attempt(() -> assignments.advance(a.id(), Assignment.Status.CANCELLED, null)));
+            Button cancel = new Button(t.t("dispatch.cancel"), e -> Confirmation.ask("assignment-cancel-confirm",
+                    t.t("dispatch.cancel.title", a.responderName()), t.t("dispatch.cancel.text", a.responderName(), a.target()),
+                    t.t("dispatch.cancel"), t.t("action.cancel"), () -> attempt(() -> assignments.advance(a.id(), Assignment.Status.CANCELLED, null))));
+            cancel.addClassName("gc-assignment-cancel");
+            cancel.getElement().setAttribute("data-assignment", Long.toString(a.id()));
             cancel.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL, ButtonVariant.ERROR);
             cancel.setVisible(current.has(Role.DISPATCHER, Role.COMMAND));
             return cancel;
@@ -261,19 +266,29 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         return t.t("nav.dispatch") + " · " + t.t("app.title");
     }
 
-    /** {@code ?case=ID} opens the view with that case as the target (the case page links here). */
+    /**
+     * {@code ?case=ID} opens the view with that case as the target (the case page links here). A case that does
+     * not exist or lies outside the user's areas is said to be so — the same words for both, so nothing leaks —
+     * and the view opens without a target.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("case").ifPresent(value -> {
+            Optional<com.gridcommand.casework.CaseDetails> found;
             try {
-                cases.details(Long.parseLong(value)).ifPresent(c -> {
-                    choose(new Target(c.id(), null, c.code() + " " + c.title(), c.lon(), c.lat()));
-                    map.setView(new LatLng(c.lat(), c.lon()), 15);
-                    focused = true;
-                });
-            } catch (NumberFormatException ignored) {
-                // not a case id: open the view without a target
+                found = cases.details(Long.parseLong(value.strip()));
+            } catch (NumberFormatException notAnId) {
+                found = Optional.empty();
             }
+            found.ifPresentOrElse(c -> {
+                choose(new Target(c.id(), null, c.code() + " " + c.title(), c.lon(), c.lat()));
+                map.setView(new LatLng(c.lat(), c.lon()), 15);
+                focused = true;
+            }, () -> {
+                Notification n = Notification.show(t.t("dispatch.caseNotFound"), 8000, Notification.Position.MIDDLE);
+                n.addThemeVariants(NotificationVariant.WARNING);
+                n.setId("dispatch-case-not-found");
+            });
         });
     }
 
@@ -395,7 +410,8 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         try {
             Assignment a = target.caseId() != null ? assignments.assignToCase(target.caseId(), c.id())
                     : assignments.assignToEmergency(target.emergencyId(), c.id());
-            Notification.show(t.t("dispatch.assigned", a.responderName(), a.etaSeconds() == null ? "—" : (a.etaSeconds() + 59) / 60),
+            Notification.show(a.etaSeconds() == null ? t.t("dispatch.assignedNoEta", a.responderName())
+                            : t.t("dispatch.assigned", a.responderName(), t.minutes(a.etaSeconds())),
                     4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
         } catch (AssignmentRefusedException e) {
             refused(e);
@@ -408,14 +424,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     }
 
     private void refused(AssignmentRefusedException e) {
-        List<Object> args = new ArrayList<>(e.args());
-        if (e.reason() == AssignmentRefusedException.Reason.TAKEN && args.size() == 4 && args.get(3) instanceof java.time.OffsetDateTime at) {
-            args.set(3, t.dateTime(at));
-        }
-        if (e.reason() == AssignmentRefusedException.Reason.NOT_DISPATCHABLE && args.size() == 2) {
-            args.set(1, t.label("responder.status", args.get(1)));
-        }
-        Notification n = Notification.show(t.t("dispatch.refused." + e.reason(), args.toArray()), 8000, Notification.Position.MIDDLE);
+        Notification n = Notification.show(Refusals.text(t, e), 8000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.ERROR);
         n.addClassName("gc-refused");
     }
@@ -528,7 +537,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
                     map.setView(new LatLng(s.emergency().lat(), s.emergency().lon()), 14);
                 });
             } catch (IllegalArgumentException invalid) {
-                error(invalid.getMessage());
+                error(t.problem(invalid));
             }
         });
         ok.setId("emergency-ok");
@@ -602,10 +611,12 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
             Button arrived = new Button(t.t("emergency.leader.ARRIVED"), ev -> attempt(() -> emergencies.leaderStatus(e.id(), "ARRIVED")));
             panel.add(new Div(onTheWay, arrived));
         }
-        Button end = new Button(t.t("emergency.end"), ev -> {
-            attempt(() -> emergencies.end(e.id()));
-            refreshEmergencies();
-        });
+        Button end = new Button(t.t("emergency.end"), ev -> Confirmation.ask("emergency-end-confirm", t.t("emergency.end.title", e.title()),
+                t.t("emergency.end.text", e.title()), t.t("emergency.end"), t.t("action.cancel"), () -> {
+                    attempt(() -> emergencies.end(e.id()));
+                    refreshEmergencies();
+                }));
+        end.addClassName("gc-emergency-end");
         end.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         panel.add(end);
         return panel;

@@ -96,7 +96,11 @@ public class MyTasksView extends Div implements HasDynamicTitle {
         card.addClassName("gc-task-card");
         card.add(new Paragraph(t.t("tasks.current") + "：" + a.target()));
         card.add(new Paragraph(t.t("field.status") + "：" + t.t("assignment.status." + a.status())));
-        if (a.etaSeconds() != null) card.add(new Paragraph(t.t("dispatch.eta") + "：" + (a.etaSeconds() + 59) / 60 + " min"));
+        if (a.etaSeconds() != null) {
+            Paragraph eta = new Paragraph(t.t("tasks.eta", t.minutes(a.etaSeconds())));
+            eta.setId("task-eta");
+            card.add(eta);
+        }
         Div buttons = new Div();
         for (Assignment.Status next : NEXT.getOrDefault(a.state(), List.of())) {
             Button b = new Button(t.t("tasks.step." + next), e -> act(() -> assignments.advance(a.id(), next, null)));
@@ -112,8 +116,9 @@ public class MyTasksView extends Div implements HasDynamicTitle {
         try {
             action.run();
         } catch (AssignmentRefusedException e) {
-            Notification.show(t.t("dispatch.refused." + e.reason(), e.args().toArray()), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notification n = Notification.show(Refusals.text(t, e), 6000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.ERROR);
+            n.setId("task-refused");
         }
         show();
     }

@@ -19,7 +19,7 @@ final class Actions {
         } catch (CurrentUser.AccessDeniedException e) {
             Notification.show(t.t("error.denied"), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            Notification.show(t.problem(e), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         }
     }
 }

@@ -101,7 +101,7 @@ class CaseLayerSource implements MapLayerSource {
                 .row(t.t("field.closedAt"), t.dateTime(c.closedAt()))
                 .row(t.t("field.responsibleUnit"), c.responsibleUnit())
                 .row(t.t("field.responsiblePerson"), c.responsiblePerson())
-                .row(t.t("field.parties"), c.parties())
+                .row(t.t("field.parties"), c.parties(t))
                 .row(t.t("field.cell"), c.gridCell())
                 .row(t.t("field.township"), c.township())
                 .text(c.description())
