@@ -3,6 +3,8 @@ package com.gridcommand.area;
 import com.gridcommand.area.internal.AreaGeneralizer;
 import com.gridcommand.area.internal.AreaQueries;
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.CurrentUser;
@@ -34,6 +36,16 @@ public class AreaService {
     /** The areas of one level in the caller's scope that intersect the viewport, generalised for its zoom. */
     public List<GeoFeature> inView(AreaLevel level, Viewport viewport) {
         return queries.inView(level, viewport, current.scope());
+    }
+
+    /** A page of the areas of one level in the caller's scope, true boundaries, for GIS clients. */
+    public FeaturePage page(AreaLevel level, FeaturePage.Request request) {
+        return queries.page(level, request, current.scope());
+    }
+
+    /** Where the areas of one level in the caller's scope lie. */
+    public FeatureExtent extent(AreaLevel level) {
+        return queries.extent(level, current.scope());
     }
 
     public Optional<AreaDetails> details(AreaLevel level, long id) {
