@@ -127,7 +127,7 @@ public class CaseService {
         return new FeaturePage(features, matched);
     }
 
-    /** Where the open cases in scope lie and when the first and last were reported (ST_Extent, min/max over the open rows in scope). */
+    /** Where the open cases in scope lie and when the first and last were reported: ST_Extent and min/max over the open rows (a scan of gov_case). */
     public FeatureExtent openExtent() {
         return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("k.geom", "k.reported_at", "gov_case k", OPEN + " and " + IN_SCOPE)), current.scope())
                 .query((rs, i) -> FeatureExtent.read(rs)).single();

@@ -112,7 +112,7 @@ public class ResponderService {
         return new FeaturePage(features, matched);
     }
 
-    /** Where the responders in scope are and when their positions were taken (ST_Extent and min/max over the rows in scope). */
+    /** Where the responders in scope are and when their positions were taken: ST_Extent and min/max (a scan of responder; no index needed). */
     public FeatureExtent extent() {
         return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("r.position", "r.position_at", "responder r", "r.position is not null and " + IN_SCOPE)),
                         current.scope())

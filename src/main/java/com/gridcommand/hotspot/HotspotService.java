@@ -90,7 +90,7 @@ public class HotspotService {
         return new FeaturePage(features, matched);
     }
 
-    /** Where the hotspots in scope lie (ST_Extent over the rows in scope). */
+    /** Where the hotspots in scope lie: ST_Extent of their stored boxes (a scan of hotspot; no index needed). */
     public FeatureExtent extent() {
         return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("h.geom", null, "hotspot h", IN_SCOPE)), current.scope())
                 .query((rs, i) -> FeatureExtent.read(rs)).single();

@@ -69,7 +69,7 @@ public class PatrolService {
         return new FeaturePage(features, matched);
     }
 
-    /** Where the routes in scope lie (ST_Extent over the rows in scope). */
+    /** Where the routes in scope lie: ST_Extent of their stored boxes (a scan of patrol_route; no index needed). */
     public FeatureExtent extent() {
         return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("r.geom", null, "patrol_route r", IN_SCOPE)), current.scope())
                 .query((rs, i) -> FeatureExtent.read(rs)).single();

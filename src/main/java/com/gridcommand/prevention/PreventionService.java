@@ -86,13 +86,13 @@ public class PreventionService {
         return new FeaturePage(features, matched);
     }
 
-    /** Where the key places in scope lie (ST_Extent over the rows in scope). */
+    /** Where the key places in scope lie: ST_Extent of their points (a scan of key_place; no index needed). */
     public FeatureExtent keyPlacesExtent() {
         return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("k.geom", null, "key_place k", IN_SCOPE)), current.scope())
                 .query((rs, i) -> FeatureExtent.read(rs)).single();
     }
 
-    /** Where the cameras in scope lie (ST_Extent over the rows in scope). */
+    /** Where the cameras in scope lie: ST_Extent of their points (a scan of camera; no index needed). */
     public FeatureExtent camerasExtent() {
         return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("k.geom", null, "camera k", IN_SCOPE)), current.scope())
                 .query((rs, i) -> FeatureExtent.read(rs)).single();

@@ -76,7 +76,7 @@ public class RoadService {
         return new FeaturePage(features, matched);
     }
 
-    /** Where the road network lies (ST_Extent over road_segment). */
+    /** Where the road network lies: ST_Extent of the segments' stored boxes (a scan of road_segment; no index needed). */
     public FeatureExtent extent() {
         return jdbc.sql(FeatureExtent.sql("geom", null, "road_segment", "true")).query((rs, i) -> FeatureExtent.read(rs)).single();
     }

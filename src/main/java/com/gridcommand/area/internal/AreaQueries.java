@@ -86,7 +86,7 @@ public class AreaQueries {
         return new FeaturePage(features, matched);
     }
 
-    /** Where the areas of a level in scope lie (ST_Extent over the rows in scope). */
+    /** Where the areas of a level in scope lie: ST_Extent of their stored boxes (a scan of the level's rows; no index needed). */
     public FeatureExtent extent(AreaLevel level, AccessScope scope) {
         return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("a.geom", null, table(level) + " a", inScope(level, "a"))), scope)
                 .query((rs, i) -> FeatureExtent.read(rs)).single();
