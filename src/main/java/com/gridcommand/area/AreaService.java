@@ -4,6 +4,8 @@ import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.area.internal.AreaGeneralizer;
 import com.gridcommand.area.internal.AreaQueries;
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.CurrentUser;
@@ -40,6 +42,16 @@ public class AreaService {
     /** Where to write the names of the areas of a level in view (the caller's scope): points with a {@code name}. */
     public List<GeoFeature> labelsInView(AreaLevel level, Viewport viewport) {
         return queries.labels(level, viewport, current.scope());
+    }
+
+    /** A page of the areas of one level in the caller's scope, true boundaries, for GIS clients. */
+    public FeaturePage page(AreaLevel level, FeaturePage.Request request) {
+        return queries.page(level, request, current.scope());
+    }
+
+    /** Where the areas of one level in the caller's scope lie. */
+    public FeatureExtent extent(AreaLevel level) {
+        return queries.extent(level, current.scope());
     }
 
     public Optional<AreaDetails> details(AreaLevel level, long id) {

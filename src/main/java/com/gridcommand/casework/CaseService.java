@@ -2,6 +2,8 @@ package com.gridcommand.casework;
 
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.CurrentUser;
@@ -95,26 +97,58 @@ public class CaseService {
     private List<GeoFeature> query(String where, Viewport viewport, Map<String, Object> extra, int limit) {
         Bbox b = viewport.bbox();
         var spec = ScopeSql.bind(jdbc.sql("""
-                        select k.id, k.code, k.title, k.category, k.severity, k.step, %s as overdue,
-                               %s as light, k.supervision, ST_AsGeoJSON(k.geom, :decimals) as geometry
+                        select %s
                           from gov_case k
-                         where k.step not in ('CLOSED', 'REFERRED') and %s and %s
-                         order by k.id limit :limit""".formatted(OVERDUE, LIGHT, where, IN_SCOPE)), current.scope())
+                         where %s and %s and %s
+                         order by k.id limit :limit""".formatted(openColumns(":decimals"), OPEN, where, IN_SCOPE)), current.scope())
                 .param("now", OffsetDateTime.now(clock)).param("decimals", Math.max(6, viewport.decimals())).param("limit", limit)
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
         for (var e : extra.entrySet()) spec = spec.param(e.getKey(), e.getValue());
-        return spec.query((rs, i) -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("code", rs.getString("code"));
-            p.put("title", rs.getString("title"));
-            p.put("category", rs.getString("category"));
-            p.put("severity", rs.getInt("severity"));
-            p.put("step", rs.getString("step"));
-            p.put("overdue", rs.getBoolean("overdue"));
-            p.put("light", rs.getString("light"));
-            p.put("supervision", rs.getString("supervision"));
-            return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
-        }).list();
+        return spec.query((rs, i) -> openCase(rs)).list();
+    }
+
+    private static final String OPEN = "k.step not in ('CLOSED', 'REFERRED')";
+
+    private static String openColumns(String decimals) {
+        return """
+                k.id, k.code, k.title, k.category, k.severity, k.step, %s as overdue,
+                %s as light, k.supervision, ST_AsGeoJSON(k.geom, %s) as geometry""".formatted(OVERDUE, LIGHT, decimals);
+    }
+
+    private static GeoFeature openCase(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", rs.getString("code"));
+        p.put("title", rs.getString("title"));
+        p.put("category", rs.getString("category"));
+        p.put("severity", rs.getInt("severity"));
+        p.put("step", rs.getString("step"));
+        p.put("overdue", rs.getBoolean("overdue"));
+        p.put("light", rs.getString("light"));
+        p.put("supervision", rs.getString("supervision"));
+        return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+    }
+
+    /**
+     * A page of every open case in scope in the box — not capped at {@link #MAP_LIMIT} as the map is — by id
+     * (partial GiST gov_case_open_geom_gist for the box, primary key for the order), with the count.
+     */
+    public FeaturePage openPage(FeaturePage.Request request) {
+        String where = OPEN + " and " + request.where("k.geom", "k.id") + " and " + IN_SCOPE;
+        List<GeoFeature> features = ScopeSql.bind(jdbc.sql("select " + openColumns("7") + " from gov_case k where " + where + request.cut("k.id")),
+                        current.scope())
+                .params(request.params()).param("now", OffsetDateTime.now(clock)).query((rs, i) -> openCase(rs)).list();
+        Long matched = request.matchedFrom(features.size());
+        if (matched == null) {
+            matched = ScopeSql.bind(jdbc.sql("select count(*) from gov_case k where " + where), current.scope())
+                    .params(request.params()).query(Long.class).single();
+        }
+        return new FeaturePage(features, matched);
+    }
+
+    /** Where the open cases in scope lie and when the first and last were reported: ST_Extent and min/max over the open rows (a scan of gov_case). */
+    public FeatureExtent openExtent() {
+        return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("k.geom", "k.reported_at", "gov_case k", OPEN + " and " + IN_SCOPE)), current.scope())
+                .query((rs, i) -> FeatureExtent.read(rs)).single();
     }
 
     public CaseCounts countsIn(Bbox b) {

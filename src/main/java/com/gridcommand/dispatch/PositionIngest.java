@@ -173,10 +173,10 @@ public class PositionIngest {
     void check(Ping p, Instant now) {
         if (p.time() == null) throw new PingRejectedException(Reason.MISSING_FIELD, "a position needs its time");
         if (!Double.isFinite(p.lat()) || p.lat() < -90 || p.lat() > 90) {
-            throw new PingRejectedException(Reason.LATITUDE_RANGE, "latitude must be between -90 and 90, got " + p.lat());
+            throw new PingRejectedException(Reason.LATITUDE_RANGE, "latitude must be between -90 and 90, got " + shown(p.lat()));
         }
         if (!Double.isFinite(p.lon()) || p.lon() < -180 || p.lon() > 180) {
-            throw new PingRejectedException(Reason.LONGITUDE_RANGE, "longitude must be between -180 and 180, got " + p.lon());
+            throw new PingRejectedException(Reason.LONGITUDE_RANGE, "longitude must be between -180 and 180, got " + shown(p.lon()));
         }
         if (p.lat() == 0 && p.lon() == 0) throw new PingRejectedException(Reason.NO_FIX, "0,0 is what a device sends without a GPS fix");
         if (p.time().isAfter(now.plus(MAX_AHEAD))) {
@@ -187,7 +187,7 @@ public class PositionIngest {
         }
         range(p.speedMps(), 0, MAX_SPEED_KMH / 3.6, Reason.SPEED_RANGE, "speed");
         if (p.bearing() != null && (!Double.isFinite(p.bearing()) || p.bearing() < 0 || p.bearing() > 360)) {
-            throw new PingRejectedException(Reason.BEARING_RANGE, "bearing must be between 0 and 360 degrees, got " + p.bearing());
+            throw new PingRejectedException(Reason.BEARING_RANGE, "bearing must be between 0 and 360 degrees, got " + shown(p.bearing()));
         }
         range(p.accuracyMetres(), 0, 100_000, Reason.ACCURACY_RANGE, "accuracy");
         range(p.altitudeMetres(), -500, 9_000, Reason.ALTITUDE_RANGE, "altitude");
@@ -196,8 +196,14 @@ public class PositionIngest {
 
     private static void range(Double value, double min, double max, Reason reason, String name) {
         if (value != null && (!Double.isFinite(value) || value < min || value > max)) {
-            throw new PingRejectedException(reason, "%s must be between %s and %s, got %s".formatted(name, fmt(min), fmt(max), value));
+            throw new PingRejectedException(reason, "%s must be between %s and %s, got %s".formatted(name, fmt(min), fmt(max), shown(value)));
         }
+    }
+
+    /** A value as a message shows it: a number too large for a double (sent with hundreds of digits) is said so. */
+    private static String shown(double value) {
+        if (Double.isInfinite(value)) return value > 0 ? "a number above 1.8E308" : "a number below -1.8E308";
+        return Double.toString(value);
     }
 
     private static String fmt(double d) {

@@ -2,6 +2,8 @@ package com.gridcommand.dispatch;
 
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.CurrentUser;
@@ -79,15 +81,43 @@ public class ResponderService {
                 .param("decimals", Math.max(6, viewport.decimals())).param("stale", staleBefore)
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
         for (var e : extra.entrySet()) spec = spec.param(e.getKey(), e.getValue());
-        return spec.query((rs, i) -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("code", rs.getString("code"));
-            p.put("name", rs.getString("name"));
-            p.put("kind", rs.getString("kind"));
-            p.put("status", rs.getString("status"));
-            p.put("stale", rs.getBoolean("stale"));
-            return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
-        }).list();
+        return spec.query((rs, i) -> feature(rs)).list();
+    }
+
+    private static GeoFeature feature(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", rs.getString("code"));
+        p.put("name", rs.getString("name"));
+        p.put("kind", rs.getString("kind"));
+        p.put("status", rs.getString("status"));
+        p.put("stale", rs.getBoolean("stale"));
+        return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+    }
+
+    /**
+     * A page of the responders in scope positioned in the box, by id (GiST on responder.position, primary key),
+     * with the count; those without a position are not on a map and not here.
+     */
+    public FeaturePage page(FeaturePage.Request request) {
+        String where = request.where("r.position", "r.id") + " and " + IN_SCOPE;
+        List<GeoFeature> features = ScopeSql.bind(jdbc.sql("""
+                        select r.id, r.code, r.name, r.kind, r.status, r.position_at < :stale as stale, ST_AsGeoJSON(r.position, 7) as geometry
+                          from responder r where\s""" + where + request.cut("r.id")), current.scope())
+                .params(request.params()).param("stale", OffsetDateTime.now(clock).minus(STALE_AFTER))
+                .query((rs, i) -> feature(rs)).list();
+        Long matched = request.matchedFrom(features.size());
+        if (matched == null) {
+            matched = ScopeSql.bind(jdbc.sql("select count(*) from responder r where " + where), current.scope())
+                    .params(request.params()).query(Long.class).single();
+        }
+        return new FeaturePage(features, matched);
+    }
+
+    /** Where the responders in scope are and when their positions were taken: ST_Extent and min/max (a scan of responder; no index needed). */
+    public FeatureExtent extent() {
+        return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("r.position", "r.position_at", "responder r", "r.position is not null and " + IN_SCOPE)),
+                        current.scope())
+                .query((rs, i) -> FeatureExtent.read(rs)).single();
     }
 
     /** Available responders in scope whose position is in the box. */

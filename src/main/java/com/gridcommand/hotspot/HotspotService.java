@@ -1,6 +1,8 @@
 package com.gridcommand.hotspot;
 
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.CurrentUser;
@@ -63,13 +65,35 @@ public class HotspotService {
                 .param("tolerance", viewport.pixelDegrees() * 0.5).param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north());
         for (var e : extra.entrySet()) spec = spec.param(e.getKey(), e.getValue());
-        return spec.query((rs, i) -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("code", rs.getString("code"));
-            p.put("name", rs.getString("name"));
-            p.put("status", rs.getString("status"));
-            return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
-        }).list();
+        return spec.query((rs, i) -> feature(rs)).list();
+    }
+
+    private static GeoFeature feature(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", rs.getString("code"));
+        p.put("name", rs.getString("name"));
+        p.put("status", rs.getString("status"));
+        return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+    }
+
+    /** A page of the hotspots in scope intersecting the box, unsimplified, by id (GiST on hotspot.geom, primary key), with the count. */
+    public FeaturePage page(FeaturePage.Request request) {
+        String where = request.where("h.geom", "h.id") + " and " + IN_SCOPE;
+        List<GeoFeature> features = ScopeSql.bind(jdbc.sql("select h.id, h.code, h.name, h.status, ST_AsGeoJSON(h.geom, 7) as geometry from hotspot h where "
+                        + where + request.cut("h.id")), current.scope())
+                .params(request.params()).query((rs, i) -> feature(rs)).list();
+        Long matched = request.matchedFrom(features.size());
+        if (matched == null) {
+            matched = ScopeSql.bind(jdbc.sql("select count(*) from hotspot h where " + where), current.scope())
+                    .params(request.params()).query(Long.class).single();
+        }
+        return new FeaturePage(features, matched);
+    }
+
+    /** Where the hotspots in scope lie: ST_Extent of their stored boxes (a scan of hotspot; no index needed). */
+    public FeatureExtent extent() {
+        return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("h.geom", null, "hotspot h", IN_SCOPE)), current.scope())
+                .query((rs, i) -> FeatureExtent.read(rs)).single();
     }
 
     /** Hotspots in scope still listed (not delisted) that intersect the box. */

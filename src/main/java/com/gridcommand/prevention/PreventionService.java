@@ -1,6 +1,8 @@
 package com.gridcommand.prevention;
 
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.CurrentUser;
@@ -53,6 +55,47 @@ public class PreventionService {
                 .query((rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"), "code", rs.getString("code"),
                         "name", rs.getString("name"), "kind", rs.getString("kind"), "status", rs.getString("status")))
                 .list();
+    }
+
+    /** Key places and cameras belong to the grid cell they stand in. */
+    private static final String KEY_PLACE_COLUMNS = "k.id, k.code, k.name, k.kind, ST_AsGeoJSON(k.geom, 7) as geometry";
+    private static final String CAMERA_COLUMNS = "k.id, k.code, k.name, k.kind, k.status, ST_AsGeoJSON(k.geom, 7) as geometry";
+    private static final String IN_SCOPE = ScopeSql.cellId("k.grid_cell_id");
+
+    /** A page of the key places in scope in the box, by id (GiST on key_place.geom, primary key), with the count. */
+    public FeaturePage keyPlacesPage(FeaturePage.Request request) {
+        return page("key_place", KEY_PLACE_COLUMNS, request, (rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"),
+                "code", rs.getString("code"), "name", rs.getString("name"), "kind", rs.getString("kind")));
+    }
+
+    /** A page of the cameras in scope in the box, by id (GiST on camera.geom, primary key), with the count. */
+    public FeaturePage camerasPage(FeaturePage.Request request) {
+        return page("camera", CAMERA_COLUMNS, request, (rs, i) -> feature(rs.getLong("id"), rs.getString("geometry"), "code", rs.getString("code"),
+                "name", rs.getString("name"), "kind", rs.getString("kind"), "status", rs.getString("status")));
+    }
+
+    private FeaturePage page(String table, String columns, FeaturePage.Request request, org.springframework.jdbc.core.RowMapper<GeoFeature> rows) {
+        String where = request.where("k.geom", "k.id") + " and " + IN_SCOPE;
+        List<GeoFeature> features = ScopeSql.bind(jdbc.sql("select " + columns + " from " + table + " k where " + where + request.cut("k.id")), current.scope())
+                .params(request.params()).query(rows).list();
+        Long matched = request.matchedFrom(features.size());
+        if (matched == null) {
+            matched = ScopeSql.bind(jdbc.sql("select count(*) from " + table + " k where " + where), current.scope())
+                    .params(request.params()).query(Long.class).single();
+        }
+        return new FeaturePage(features, matched);
+    }
+
+    /** Where the key places in scope lie: ST_Extent of their points (a scan of key_place; no index needed). */
+    public FeatureExtent keyPlacesExtent() {
+        return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("k.geom", null, "key_place k", IN_SCOPE)), current.scope())
+                .query((rs, i) -> FeatureExtent.read(rs)).single();
+    }
+
+    /** Where the cameras in scope lie: ST_Extent of their points (a scan of camera; no index needed). */
+    public FeatureExtent camerasExtent() {
+        return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("k.geom", null, "camera k", IN_SCOPE)), current.scope())
+                .query((rs, i) -> FeatureExtent.read(rs)).single();
     }
 
     /** Key places of the caller's areas found by name. */

@@ -1,6 +1,8 @@
 package com.gridcommand.road;
 
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,12 +69,36 @@ public class RoadService {
                 .param("tolerance", viewport.pixelDegrees() * 0.5).param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
                 .param("classes", classesAt(viewport.zoom()))
-                .query((rs, i) -> {
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("name", rs.getString("name") == null ? "" : rs.getString("name"));
-                    p.put("roadClass", rs.getString("road_class"));
-                    return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
-                })
+                .query((rs, i) -> feature(rs))
                 .list();
+    }
+
+    private static GeoFeature feature(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", rs.getString("name") == null ? "" : rs.getString("name"));
+        p.put("roadClass", rs.getString("road_class"));
+        return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+    }
+
+    /**
+     * A page of all road segments intersecting the box, unsimplified, by id (GiST on road_segment.geom, its
+     * primary key for the order), and how many match. The road network is the basemap: every signed-in user
+     * sees all of it, on the command map as here.
+     */
+    public FeaturePage page(FeaturePage.Request request) {
+        String where = request.where("geom", "id");
+        List<GeoFeature> features = jdbc.sql("select id, name, road_class, ST_AsGeoJSON(geom, 7) as geometry from road_segment where "
+                        + where + request.cut("id"))
+                .params(request.params()).query((rs, i) -> feature(rs)).list();
+        Long matched = request.matchedFrom(features.size());
+        if (matched == null) {
+            matched = jdbc.sql("select count(*) from road_segment where " + where).params(request.params()).query(Long.class).single();
+        }
+        return new FeaturePage(features, matched);
+    }
+
+    /** Where the road network lies: ST_Extent of the segments' stored boxes (a scan of road_segment; no index needed). */
+    public FeatureExtent extent() {
+        return jdbc.sql(FeatureExtent.sql("geom", null, "road_segment", "true")).query((rs, i) -> FeatureExtent.read(rs)).single();
     }
 }

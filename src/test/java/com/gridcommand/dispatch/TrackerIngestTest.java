@@ -8,12 +8,19 @@ import com.gridcommand.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class TrackerIngestTest {
 
     @Autowired
@@ -48,6 +56,7 @@ class TrackerIngestTest {
     PositionIngest ingest;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
     private String token;
     private long deviceId;
     private long responderId;
@@ -216,5 +225,152 @@ class TrackerIngestTest {
         String tooMany = "[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]";
         assertThat(batch(tooMany, token).statusCode()).isEqualTo(413);
         assertThat(stored()).isEqualTo(2);
+    }
+
+    private String position(Instant t, String lat, String lon, String extra) {
+        return "{\"time\": \"%s\", \"lat\": %s, \"lon\": %s%s}".formatted(t, lat, lon, extra);
+    }
+
+    private JsonNode rejectedByIndex(HttpResponse<String> r) {
+        ObjectNode byIndex = JsonNodeFactory.instance.objectNode();
+        json.readTree(r.body()).path("rejected").forEach(x -> byIndex.set(x.path("index").asString(), x));
+        return byIndex;
+    }
+
+    @Test
+    void aBatchWithFieldsOfTheWrongJsonTypeStoresTheGoodPositionsAndNamesEachBadOne() throws Exception {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300);
+        String lat = Double.toString(home[1]), lon = Double.toString(home[0]);
+        String huge = "1" + "0".repeat(399);
+        java.util.List<String> items = java.util.List.of(
+                position(t, lat, lon, ""),
+                position(t.plusSeconds(1), lat, lon, ", \"speed\": [1]"),
+                position(t.plusSeconds(2), "{}", lon, ""),
+                position(t.plusSeconds(3), huge, lon, ""),
+                position(t.plusSeconds(4), lat, lon, ", \"bearing\": true"),
+                "{\"time\": {\"at\": 1}, \"lat\": %s, \"lon\": %s}".formatted(lat, lon),
+                position(t.plusSeconds(6), lat, lon, ", \"battery\": \"half\""),
+                "[1, 2]",
+                // Longer than the JSON parser's own limit for a number (1000 digits): still this position's problem alone.
+                position(t.plusSeconds(8), lat, "-" + "9".repeat(5000) + ".5", ""),
+                position(t.plusSeconds(9), lat, lon, ", \"accuracy\": null"));
+        HttpResponse<String> r = batch("{\"positions\": [" + String.join(",", items) + "]}", token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode answer = json.readTree(r.body());
+        assertThat(answer.path("stored").asInt()).as(r.body()).isEqualTo(2);
+        JsonNode rejected = rejectedByIndex(r);
+        assertThat(rejected.size()).as(r.body()).isEqualTo(8);
+        String[][] expected = {{"1", "NOT_A_NUMBER", "speed"}, {"2", "NOT_A_NUMBER", "lat"}, {"3", "LATITUDE_RANGE", "latitude"},
+                {"4", "NOT_A_NUMBER", "bearing"}, {"5", "BAD_TIME", "time"}, {"6", "NOT_A_NUMBER", "battery"},
+                {"7", "NOT_AN_OBJECT", "object"}, {"8", "LONGITUDE_RANGE", "longitude"}};
+        for (String[] e : expected) {
+            assertThat(rejected.path(e[0]).path("reason").asString()).as("position " + e[0] + ": " + r.body()).isEqualTo(e[1]);
+            assertThat(rejected.path(e[0]).path("message").asString()).as("position " + e[0]).contains(e[2]).hasSizeLessThan(200);
+        }
+        assertThat(stored()).isEqualTo(2);
+    }
+
+    @Test
+    void nineHundredNinetyNineGoodPositionsAreStoredBesideOneOfTheWrongType() throws Exception {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(2000);
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            if (i > 0) body.append(',');
+            body.append(i == 500 ? position(t.plusSeconds(i), "{}", Double.toString(home[0]), "")
+                    : position(t.plusSeconds(i), Double.toString(home[1] + i * 1e-6), Double.toString(home[0]), ", \"speed\": 1.5"));
+        }
+        HttpResponse<String> r = batch(body.append(']').toString(), token);
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode answer = json.readTree(r.body());
+        assertThat(answer.path("stored").asInt()).isEqualTo(999);
+        assertThat(answer.path("rejected").size()).isEqualTo(1);
+        assertThat(answer.path("rejected").get(0).path("index").asInt()).isEqualTo(500);
+        assertThat(stored()).isEqualTo(999);
+    }
+
+    @Test
+    void aTimeInFractionalUnixSecondsIsStoredToTheMillisecond() throws Exception {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        String body = "[{\"time\": %d.5, \"lat\": %s, \"lon\": %s}, {\"time\": %d.25, \"lat\": %s, \"lon\": %s}]".formatted(
+                t.getEpochSecond(), home[1], home[0], t.getEpochSecond() + 1, home[1], home[0]);
+        HttpResponse<String> r = batch(body, token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select device_time from position_report where device_id = :d order by device_time").param("d", deviceId)
+                .query(OffsetDateTime.class).list().stream().map(OffsetDateTime::toInstant).toList())
+                .containsExactly(t.plusMillis(500), t.plusMillis(1250));
+        // The same in the OsmAnd protocol and in Traccar Client's JSON (a number there too).
+        assertThat(osmand(q(t, home[1], home[0]).replace("&timestamp=" + t.getEpochSecond(), "&timestamp=" + (t.getEpochSecond() + 2) + ".75"))
+                .statusCode()).isEqualTo(200);
+        assertThat(traccar("""
+                {"device_id": "%s", "location": {"timestamp": %d.125, "coords": {"latitude": %s, "longitude": %s}}}"""
+                .formatted(token, t.getEpochSecond() + 3, home[1], home[0]), "application/json").statusCode()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(4);
+        assertThat(jdbc.sql("select max(device_time) from position_report where device_id = :d").param("d", deviceId)
+                .query(OffsetDateTime.class).single().toInstant()).isEqualTo(t.plusMillis(3125));
+    }
+
+    private HttpResponse<String> traccar(String body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/osmand"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void traccarJsonFromAKnownDeviceWithABadFieldIsToldWhichFieldNotThatTheDeviceIsUnknown() throws Exception {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+        String[][] cases = {
+                {"\"latitude\": \"north\", \"longitude\": %s".formatted(home[0]), "NOT_A_NUMBER"},
+                {"\"latitude\": [1], \"longitude\": %s".formatted(home[0]), "NOT_A_NUMBER"},
+                {"\"latitude\": %s, \"longitude\": %s, \"speed\": {}".formatted(home[1], home[0]), "NOT_A_NUMBER"},
+                {"\"latitude\": %s".formatted(home[1]), "MISSING_FIELD"},
+                {"\"latitude\": 1%s, \"longitude\": %s".formatted("0".repeat(399), home[0]), "LATITUDE_RANGE"},
+        };
+        for (String[] c : cases) {
+            String body = "{\"device_id\": \"%s\", \"location\": {\"timestamp\": \"%s\", \"coords\": {%s}}}".formatted(token, t, c[0]);
+            HttpResponse<String> r = traccar(body, "application/json");
+            assertThat(r.statusCode()).as(c[1] + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).as(c[1]).startsWith(c[1] + ":");
+        }
+        String badTime = "{\"device_id\": \"%s\", \"location\": {\"timestamp\": [2026], \"coords\": {\"latitude\": %s, \"longitude\": %s}}}"
+                .formatted(token, home[1], home[0]);
+        assertThat(traccar(badTime, "application/json").body()).startsWith("BAD_TIME:");
+        // An unknown device still learns nothing but that it is unknown.
+        String unknown = "{\"device_id\": \"nobody\", \"location\": {\"coords\": {\"latitude\": \"north\"}}}";
+        assertThat(traccar(unknown, "application/json").statusCode()).isEqualTo(401);
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void aJsonBodyIsUnderstoodWhateverTheCaseOfItsMediaType() throws Exception {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+        String body = "{\"device_id\": \"%s\", \"location\": {\"timestamp\": \"%s\", \"coords\": {\"latitude\": %s, \"longitude\": %s}}}";
+        HttpResponse<String> upper = traccar(body.formatted(token, t, home[1], home[0]), "Application/JSON");
+        assertThat(upper.statusCode()).as(upper.body()).isEqualTo(200);
+        HttpResponse<String> charset = traccar(body.formatted(token, t.plusSeconds(1), home[1], home[0]), "APPLICATION/JSON; Charset=UTF-8");
+        assertThat(charset.statusCode()).as(charset.body()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(2);
+        // A header that is no media type at all is not JSON: the body is read as form parameters, which lack a position.
+        HttpResponse<String> garbage = traccar(body.formatted(token, t.plusSeconds(2), home[1], home[0]), "json;;;=");
+        assertThat(garbage.statusCode()).isIn(400, 401);
+        assertThat(stored()).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedFormBodyIsA400WithoutAStackTraceInTheLog(CapturedOutput log) throws Exception {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+        String form = "id=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&lat=%ZZ" + "&lon=" + home[0] + "&timestamp=" + t.getEpochSecond();
+        int before = log.getAll().length();
+        HttpResponse<String> r = traccar(form, "application/x-www-form-urlencoded");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).startsWith("MALFORMED_FORM:");
+        // The same in the query string, sent raw (Java's HTTP client refuses to send such a URI).
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /api/osmand?id=" + token + "&lat=%G1&lon=" + home[0]
+                    + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("MALFORMED_FORM:");
+        }
+        String written = log.getAll().substring(before);
+        assertThat(written).doesNotContain(" ERROR ").doesNotContain("\tat org.apache");
+        assertThat(stored()).isZero();
     }
 }

@@ -163,7 +163,7 @@ public final class MapDriver {
             drag.addAction(mouse.createPointerMove(Duration.ofMillis(25), PointerInput.Origin.viewport(),
                     (int) Math.round(from.x + (to.x - from.x) * i / steps), (int) Math.round(from.y + (to.y - from.y) * i / steps)));
         }
-        drag.addAction(new org.openqa.selenium.interactions.Pause(mouse, Duration.ofMillis(150)))
+        drag.addAction(new org.openqa.selenium.interactions.Pause(mouse, Duration.ofMillis(300)))
                 .addAction(mouse.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
         ((org.openqa.selenium.interactions.Interactive) browser.driver()).perform(List.of(drag));
     }
@@ -193,7 +193,8 @@ public final class MapDriver {
             settle();
             Point centre = centre();
             Point target = screenPoint(lat, lng);
-            if (target.distance(centre) > 2) {
+            // Near enough: the zoom buttons zoom about the middle, and clicks go to the point's own pixel anyway.
+            if (target.distance(centre) > 8) {
                 dragTowards(target, centre);
                 continue;
             }
@@ -201,7 +202,8 @@ public final class MapDriver {
             if (z == zoom) return;
             browser.find(By.cssSelector(selector + " .leaflet-control-zoom-" + (z < zoom ? "in" : "out"))).click();
         }
-        throw new AssertionError("could not bring " + lat + ", " + lng + " to the middle at zoom " + zoom + ": at " + view());
+        java.nio.file.Path shot = browser.screenshot(java.nio.file.Path.of("target", "screenshots", "goTo-failed-" + System.nanoTime() + ".png"));
+        throw new AssertionError("could not bring " + lat + ", " + lng + " to the middle at zoom " + zoom + ": at " + view() + " (see " + shot + ")");
     }
 
     /** One drag moving the map so that {@code target} comes to {@code centre}, at most most of a screen at once. */

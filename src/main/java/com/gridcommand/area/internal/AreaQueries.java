@@ -3,6 +3,8 @@ package com.gridcommand.area.internal;
 import com.gridcommand.area.AreaDetails;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.FeatureExtent;
+import com.gridcommand.geo.FeaturePage;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.security.AccessScope;
@@ -54,13 +56,7 @@ public class AreaQueries {
                         """.formatted(kind, geometry, table, join, inScope(level, "a"))), scope)
                 .param("level", level.name()).param("band", band).param("decimals", viewport.decimals())
                 .param("w", b.west()).param("s", b.south()).param("e", b.east()).param("n", b.north())
-                .query((rs, i) -> {
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("code", rs.getString("code"));
-                    p.put("name", rs.getString("name"));
-                    if (rs.getString("kind") != null) p.put("kind", rs.getString("kind"));
-                    return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
-                })
+                .query((rs, i) -> feature(rs))
                 .list();
     }
 
@@ -82,6 +78,38 @@ public class AreaQueries {
                 .query((rs, i) -> new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"),
                         Map.of("name", rs.getString("name"))))
                 .list();
+    }
+
+    private static GeoFeature feature(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", rs.getString("code"));
+        p.put("name", rs.getString("name"));
+        if (rs.getString("kind") != null) p.put("kind", rs.getString("kind"));
+        return new GeoFeature(Long.toString(rs.getLong("id")), rs.getString("geometry"), p);
+    }
+
+    /**
+     * A page of the areas of a level in scope intersecting the box, true boundaries, by id (GiST on the
+     * area's geom for the box, its primary key for the order), and how many match.
+     */
+    public FeaturePage page(AreaLevel level, FeaturePage.Request request, AccessScope scope) {
+        String kind = level == AreaLevel.GRID_CELL ? "null::text" : "a.kind";
+        String where = request.where("a.geom", "a.id") + " and " + inScope(level, "a");
+        List<GeoFeature> features = ScopeSql.bind(jdbc.sql("select a.id, a.code, a.name, %s as kind, ST_AsGeoJSON(a.geom, 7) as geometry from %s a where %s%s"
+                        .formatted(kind, table(level), where, request.cut("a.id"))), scope)
+                .params(request.params()).query((rs, i) -> feature(rs)).list();
+        Long matched = request.matchedFrom(features.size());
+        if (matched == null) {
+            matched = ScopeSql.bind(jdbc.sql("select count(*) from %s a where %s".formatted(table(level), where)), scope)
+                    .params(request.params()).query(Long.class).single();
+        }
+        return new FeaturePage(features, matched);
+    }
+
+    /** Where the areas of a level in scope lie: ST_Extent of their stored boxes (a scan of the level's rows; no index needed). */
+    public FeatureExtent extent(AreaLevel level, AccessScope scope) {
+        return ScopeSql.bind(jdbc.sql(FeatureExtent.sql("a.geom", null, table(level) + " a", inScope(level, "a"))), scope)
+                .query((rs, i) -> FeatureExtent.read(rs)).single();
     }
 
     public Optional<AreaDetails> details(AreaLevel level, long id, AccessScope scope) {

@@ -18,14 +18,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,44 +48,44 @@ class TrackerController {
     /** A request body larger than this is refused whole (413). */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    private static final Logger log = LoggerFactory.getLogger(TrackerController.class);
+
     private final DeviceService devices;
     private final PositionIngest ingest;
     private final Assignments assignments;
-    private final JsonMapper json;
     private final Clock clock;
 
-    TrackerController(DeviceService devices, PositionIngest ingest, Assignments assignments, JsonMapper json, Clock clock) {
+    TrackerController(DeviceService devices, PositionIngest ingest, Assignments assignments, Clock clock) {
         this.devices = devices;
         this.ingest = ingest;
         this.assignments = assignments;
-        this.json = json;
         this.clock = clock;
     }
 
     @RequestMapping(path = {"/osmand", "/osmand/"}, method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> osmand(HttpServletRequest request) throws IOException {
         Instant now = clock.instant();
-        OsmAndRequest.Parsed parsed;
-        try {
-            if (request.getParameter("lat") == null && request.getParameter("location") == null
-                && request.getContentType() != null && request.getContentType().startsWith(MediaType.APPLICATION_JSON_VALUE)) {
-                byte[] body = body(request);
-                if (body == null) return text(HttpStatus.CONTENT_TOO_LARGE, "request body over " + MAX_BODY_BYTES + " bytes");
-                parsed = OsmAndRequest.fromTraccarJson(json.readTree(body), now);
-            } else {
-                parsed = OsmAndRequest.fromParameters(request.getParameterMap(), now);
+        boolean json = request.getParameter("lat") == null && request.getParameter("location") == null && isJson(request.getContentType());
+        Object body = null;
+        if (json) {
+            byte[] bytes = body(request);
+            if (bytes == null) return text(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE: request body over " + MAX_BODY_BYTES + " bytes");
+            try {
+                body = TrackerJson.read(bytes);
+            } catch (TrackerJson.NotJson e) {
+                return text(HttpStatus.BAD_REQUEST, "MALFORMED_JSON: " + e.getMessage());
             }
-        } catch (PingRejectedException e) {
-            // The token is checked first when there is one: an unknown device learns nothing else.
-            String token = request.getParameter("id") != null ? request.getParameter("id") : request.getParameter("deviceid");
-            if (token == null || devices.authenticate(token).isEmpty()) return unknownDevice();
-            return text(HttpStatus.BAD_REQUEST, e.reason() + ": " + e.getMessage());
-        } catch (JacksonException e) {
-            return text(HttpStatus.BAD_REQUEST, "MALFORMED_JSON: the body is not JSON");
         }
-        Optional<DeviceIdentity> device = devices.authenticate(parsed.deviceToken());
+        // The device first: an unknown device learns nothing about its position.
+        Optional<DeviceIdentity> device = devices.authenticate(json ? OsmAndRequest.device(body) : OsmAndRequest.device(request.getParameterMap()));
         if (device.isEmpty()) return unknownDevice();
-        PositionIngest.Result result = ingest.accept(device.get(), List.of(parsed.ping())).results().getFirst();
+        Ping ping;
+        try {
+            ping = json ? OsmAndRequest.fromTraccarJson(body, now) : OsmAndRequest.fromParameters(request.getParameterMap(), now);
+        } catch (PingRejectedException e) {
+            return text(HttpStatus.BAD_REQUEST, e.reason() + ": " + e.getMessage());
+        }
+        PositionIngest.Result result = ingest.accept(device.get(), List.of(ping)).results().getFirst();
         return switch (result.outcome()) {
             case STORED -> text(HttpStatus.OK, "OK");
             case DUPLICATE -> text(HttpStatus.OK, "OK (already stored)");
@@ -90,9 +93,20 @@ class TrackerController {
         };
     }
 
+    /** application/json, compared as HTTP compares media types: case-insensitively, parameters aside. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) return false;
+        try {
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     /**
      * A batch: {@code {"positions": [{"time": ISO-8601 or Unix seconds/ms, "lat", "lon", "speed" (m/s), "bearing",
-     * "altitude", "accuracy", "battery" (%)}, …]}} or the bare array. Each position gets its own outcome.
+     * "altitude", "accuracy", "battery" (%)}, …]}} or the bare array. Each position is read and judged on its own
+     * and gets its own outcome: a field of the wrong type refuses that position, not the batch.
      */
     @PostMapping(path = "/positions")
     ResponseEntity<Map<String, Object>> batch(HttpServletRequest request) throws IOException {
@@ -100,24 +114,25 @@ class TrackerController {
         if (device.isEmpty()) return error(HttpStatus.UNAUTHORIZED, "UNKNOWN_DEVICE", "unknown or revoked device token");
         byte[] body = body(request);
         if (body == null) return error(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes");
-        JsonNode root;
+        Object root;
         try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            return error(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the body is not JSON");
+            root = TrackerJson.read(body);
+        } catch (TrackerJson.NotJson e) {
+            return error(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", e.getMessage());
         }
-        JsonNode items = root.isArray() ? root : root.path("positions");
-        if (!items.isArray()) return error(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "expected an array of positions, or {\"positions\": [...]}");
+        Object positions = root instanceof List<?> ? root : TrackerJson.path(root, "positions");
+        if (!(positions instanceof List<?> items)) {
+            return error(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "expected an array of positions, or {\"positions\": [...]}");
+        }
         if (items.size() > PositionIngest.MAX_BATCH) {
             return error(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY", "at most " + PositionIngest.MAX_BATCH + " positions per request");
         }
-        Instant now = clock.instant();
         List<Ping> pings = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         List<Map<String, Object>> rejected = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                pings.add(ping(items.get(i), now));
+                pings.add(ping(items.get(i)));
                 indexes.add(i);
             } catch (PingRejectedException e) {
                 rejected.add(rejection(i, e.reason().name(), e.getMessage()));
@@ -125,12 +140,22 @@ class TrackerController {
         }
         PositionIngest.Summary summary = ingest.accept(device.get(), pings);
         for (PositionIngest.Result r : summary.rejected()) rejected.add(rejection(indexes.get(r.index()), r.reason().name(), r.message()));
-        rejected.sort(java.util.Comparator.comparingInt(m -> (Integer) m.get("index")));
+        rejected.sort(Comparator.comparingInt(m -> (Integer) m.get("index")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("stored", summary.count(PositionIngest.Outcome.STORED));
         answer.put("duplicates", summary.count(PositionIngest.Outcome.DUPLICATE));
         answer.put("rejected", rejected);
         return ResponseEntity.status(rejected.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(answer);
+    }
+
+    /**
+     * Tomcat refuses query or form parameters it cannot decode (a bad %-escape, a form over its size) when they
+     * are first read. That is the client's mistake, answered 400 and noted in one line, not an error with a stack trace.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<String> malformedParameters(InvalidParameterException e, HttpServletRequest request) {
+        log.debug("Tracker request {} {} with malformed parameters: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return text(HttpStatus.BAD_REQUEST, "MALFORMED_FORM: the query or form parameters are not properly encoded (application/x-www-form-urlencoded, UTF-8)");
     }
 
     /** The device's current assignment (204 when it has none). */
@@ -152,8 +177,8 @@ class TrackerController {
         if (body == null) return error(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "request body too large");
         Assignment.Status to;
         try {
-            to = Assignment.Status.valueOf(json.readTree(body).path("status").asString(""));
-        } catch (JacksonException | IllegalArgumentException e) {
+            to = Assignment.Status.valueOf(TrackerJson.path(TrackerJson.read(body), "status") instanceof String s ? s : "");
+        } catch (TrackerJson.NotJson | IllegalArgumentException e) {
             return error(HttpStatus.BAD_REQUEST, "BAD_STATUS", "status must be one of ACCEPTED, EN_ROUTE, ON_SCENE, FINISHED, DECLINED");
         }
         try {
@@ -178,21 +203,20 @@ class TrackerController {
         return m;
     }
 
-    private static Ping ping(JsonNode item, Instant now) {
-        if (!item.isObject()) throw new PingRejectedException(PingRejectedException.Reason.MISSING_FIELD, "each position is an object");
+    private static Ping ping(Object item) {
+        if (!(item instanceof Map<?, ?>)) {
+            throw new PingRejectedException(PingRejectedException.Reason.NOT_AN_OBJECT, "a position must be a JSON object, got " + TrackerJson.kind(item));
+        }
         Double lat = field(item, "lat"), lon = field(item, "lon");
         if (lat == null || lon == null) throw new PingRejectedException(PingRejectedException.Reason.MISSING_FIELD, "a position needs lat and lon");
-        JsonNode time = item.path("time");
-        if (time.isMissingNode() || time.isNull()) throw new PingRejectedException(PingRejectedException.Reason.MISSING_FIELD, "a position in a batch needs its time");
-        return new Ping(OsmAndRequest.time(time.isNumber() ? time.asString() : time.asString()), lat, lon, field(item, "speed"),
-                field(item, "bearing"), field(item, "altitude"), field(item, "accuracy"), field(item, "battery"));
+        Instant time = TrackerJson.time(TrackerJson.path(item, "time"), "time");
+        if (time == null) throw new PingRejectedException(PingRejectedException.Reason.MISSING_FIELD, "a position in a batch needs its time");
+        return new Ping(time, lat, lon, field(item, "speed"), field(item, "bearing"), field(item, "altitude"), field(item, "accuracy"),
+                field(item, "battery"));
     }
 
-    private static Double field(JsonNode item, String name) {
-        JsonNode n = item.path(name);
-        if (n.isMissingNode() || n.isNull()) return null;
-        if (n.isNumber()) return n.asDouble();
-        return OsmAndRequest.number(n.asString(), name);
+    private static Double field(Object item, String name) {
+        return TrackerJson.number(TrackerJson.path(item, name), name);
     }
 
     private static Map<String, Object> rejection(int index, String reason, String message) {
