@@ -162,6 +162,12 @@ public class PositionIngest {
                         newestStored.lon(), newestStored.lat(), Timestamp.from(newestStored.time()), device.responderId(),
                         Timestamp.from(newestStored.time()));
             }
+            if (newestStored != null) {
+                // The device's last report is when a position of it was last stored (every device: a tracker signing in
+                // with its token, the simulator, an import), written at most once a minute, not per ping.
+                jdbc.update("update device set last_seen_at = ? where id = ? and (last_seen_at is null or last_seen_at < ?)",
+                        Timestamp.from(now), device.id(), Timestamp.from(now.minusSeconds(60)));
+            }
             newest[0] = last;
         });
         // Only after the commit: the cache never runs ahead of what is stored.

@@ -28,6 +28,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -372,5 +373,17 @@ class TrackerIngestTest {
         String written = log.getAll().substring(before);
         assertThat(written).doesNotContain(" ERROR ").doesNotContain("\tat org.apache");
         assertThat(stored()).isZero();
+    }
+
+    @Test
+    void aDeviceWhosePositionsComeWithoutItsTokenStillShowsWhenItLastReported() {
+        // The simulator (and any in-process sender) hands positions to the ingest directly: no sign-in with a token.
+        Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(20);
+        DeviceService.DeviceIdentity identity = new DeviceService.DeviceIdentity(deviceId, "test tracker", responderId);
+        assertThat(As.user(users, "admin", () -> devices.list()).stream().filter(d -> d.id() == deviceId).findFirst().orElseThrow().lastSeenAt()).isNull();
+        ingest.accept(identity, java.util.List.of(Ping.at(t, home[1] + 0.0005, home[0])));
+        OffsetDateTime seen = As.user(users, "admin", () -> devices.list()).stream().filter(d -> d.id() == deviceId).findFirst().orElseThrow().lastSeenAt();
+        assertThat(seen).isNotNull();
+        assertThat(Duration.between(seen.toInstant(), clock.instant()).abs()).isLessThan(Duration.ofMinutes(1));
     }
 }
