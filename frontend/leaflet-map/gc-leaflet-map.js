@@ -555,7 +555,7 @@
       this._map.on('zoomend', () => this._renderControl());
       this._map.on('click', e => { if (!this._drawing) this._fire('gc-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }); });
       // On a narrow screen (a phone) the layer list starts folded: open, it would cover the map it explains.
-      if (this._controlCollapsed === undefined) this._controlCollapsed = this._container.clientWidth > 0 && this._container.clientWidth < 640;
+      if (this._controlCollapsed === undefined) this._controlCollapsed = (this._container.clientWidth || window.innerWidth) < 640;
       if (o.layerControl !== false) this._createControl();
       this._fire('gc-map-ready', this._view());
       this._onMove(0);

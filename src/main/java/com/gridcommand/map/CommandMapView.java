@@ -127,15 +127,27 @@ public class CommandMapView extends Div implements HasDynamicTitle {
         });
         if (current.has(Role.COMMAND, Role.DISPATCHER, Role.GRID_WORKER, Role.ADMIN)) {
             // 受理登记 from the map: pick the point, then fill in the case.
+            // While a point is being picked, the hint says what to do and a button (as well as Esc) cancels it.
+            Button cancel = new Button(texts.t("action.cancel"), e -> {
+                map.cancelDrawing();
+                summary.notice(null);
+                e.getSource().setVisible(false);
+            });
+            cancel.setId("map-register-cancel");
+            cancel.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            cancel.setVisible(false);
             Button register = new Button(texts.t("intake.fromMap"), VaadinIcon.MAP_MARKER.create(), e -> {
                 map.startDrawing(LeafletMap.DrawMode.POINT);
                 summary.notice(texts.t("intake.pickPoint"));
+                cancel.setVisible(true);
             });
             register.setId("map-register");
             register.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
             summary.addComponentAtIndex(1, register);
+            summary.addComponentAtIndex(2, cancel);
             map.addPointPickedListener(e -> {
                 summary.notice(null);
+                cancel.setVisible(false);
                 new IntakeDialog(workflow, areas, prevention, limits, e.at().lng(), e.at().lat(), id -> { }).open();
             });
         }

@@ -101,7 +101,7 @@ class DispatchBrowserTest {
         keepResponder(responder);
         double[] at = jdbc.sql("select ST_X(position), ST_Y(position) from responder where id = :id").param("id", responder)
                 .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
-        var issued = As.user(users, "admin", () -> devices.issue("browser test tracker", responder));
+        var issued = As.user(users, "admin", () -> devices.issue("浏览器测试终端", responder));
         undo.add(() -> jdbc.sql("delete from position_report where device_id = :d").param("d", issued.device().id()).update());
 
         Browser command = signedIn("zhihui", "/");

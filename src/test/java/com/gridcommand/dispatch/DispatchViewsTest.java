@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * steps and takes them.
  */
 @IntegrationTest
-@ViewPackages(classes = {DispatchView.class, MyTasksView.class, com.gridcommand.admin.RulesView.class})
+@ViewPackages(classes = {DispatchView.class, MyTasksView.class, com.gridcommand.admin.RulesView.class, com.gridcommand.casework.ui.CaseDetailView.class})
 class DispatchViewsTest extends SpringBrowserlessTest {
 
     @Autowired

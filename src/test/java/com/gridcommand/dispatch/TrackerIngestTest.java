@@ -71,7 +71,7 @@ class TrackerIngestTest {
                 .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
         before = jdbc.sql("select position, position_at from responder where id = :id").param("id", responderId)
                 .query((rs, i) -> new Object[]{rs.getObject(1), rs.getObject(2)}).single();
-        DeviceService.Issued issued = As.user(users, "admin", () -> devices.issue("test tracker " + System.nanoTime(), responderId));
+        DeviceService.Issued issued = As.user(users, "admin", () -> devices.issue("测试终端 " + System.nanoTime(), responderId));
         token = issued.token();
         deviceId = issued.device().id();
     }

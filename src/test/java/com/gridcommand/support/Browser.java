@@ -29,6 +29,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final boolean phone;
 
     public Browser(int width, int height, String language) {
         this(width, height, language, false);
@@ -36,6 +37,16 @@ public final class Browser implements AutoCloseable {
 
     /** @param networkLog record Chrome's network events (for counting bytes) in the "performance" log */
     public Browser(int width, int height, String language, boolean networkLog) {
+        this(width, height, language, networkLog, false);
+    }
+
+    /** A 390×844 phone (pixel ratio 3, touch), as a grid worker holds it; a plain window cannot be made that narrow. */
+    public static Browser phone(String language) {
+        return new Browser(390, 844, language, false, true);
+    }
+
+    private Browser(int width, int height, String language, boolean networkLog, boolean phone) {
+        this.phone = phone;
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver, or -Dbrowser.tests.skip=true");
@@ -50,13 +61,18 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
                 "--window-size=" + width + "," + height, "--lang=" + language);
-        if (networkLog) {
-            var logging = new org.openqa.selenium.logging.LoggingPreferences();
-            logging.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
-            options.setCapability("goog:loggingPrefs", logging);
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                    "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"));
         }
+        // The console is kept (errors on a screen are defects); the network log only when asked for.
+        var logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        if (networkLog) logging.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -69,6 +85,35 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Whether this is the phone (touch) browser. */
+    public boolean isPhone() {
+        return phone;
+    }
+
+    /** The console's errors since the last call (each is read once). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+    }
+
+    /** Waits until the page has nothing on its way from the server (no Vaadin request in flight) for a moment. */
+    public void settle() {
+        long[] quietSince = {0};
+        waitFor(Duration.ofSeconds(30), d -> {
+            Object busy = js("""
+                    if (document.readyState !== 'complete') return true;
+                    const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                    return !!clients && Object.values(clients).some(c => c.isActive && c.isActive());""");
+            if (Boolean.TRUE.equals(busy)) {
+                quietSince[0] = 0;
+                return false;
+            }
+            if (quietSince[0] == 0) quietSince[0] = System.nanoTime();
+            return System.nanoTime() - quietSince[0] > 600_000_000L;
+        });
     }
 
     public void open(String url) {

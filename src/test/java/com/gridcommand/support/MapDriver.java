@@ -126,7 +126,8 @@ public final class MapDriver {
 
     /** A click (or, on a touch screen, a tap) at a point of the screen. */
     public void clickAt(Point p) {
-        PointerInput mouse = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
+        // A finger on the phone, a mouse elsewhere.
+        PointerInput mouse = browser.isPhone() ? new PointerInput(PointerInput.Kind.TOUCH, "finger") : new PointerInput(PointerInput.Kind.MOUSE, "mouse");
         Sequence click = new Sequence(mouse, 0)
                 .addAction(mouse.createPointerMove(Duration.ofMillis(60), PointerInput.Origin.viewport(), (int) Math.round(p.x), (int) Math.round(p.y)))
                 .addAction(mouse.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
@@ -154,7 +155,7 @@ public final class MapDriver {
 
     /** Drags the map with the mouse from one point to another, pausing before the release (no inertia). */
     public void drag(Point from, Point to) {
-        PointerInput mouse = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
+        PointerInput mouse = browser.isPhone() ? new PointerInput(PointerInput.Kind.TOUCH, "finger") : new PointerInput(PointerInput.Kind.MOUSE, "mouse");
         Sequence drag = new Sequence(mouse, 0)
                 .addAction(mouse.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), (int) Math.round(from.x), (int) Math.round(from.y)))
                 .addAction(mouse.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));

@@ -150,6 +150,11 @@ public class Formats {
         return t("duration.minutes", (seconds + 59) / 60);
     }
 
+    /** A distance as people say it: 850米 / 1.2公里 (850 m / 1.2 km). */
+    public String distance(double metres) {
+        return metres < 1000 ? t("distance.metres", Math.round(metres)) : t("distance.kilometres", number(Math.round(metres / 100) / 10.0, 1));
+    }
+
     /** A case's administrative level (COMMUNITY, TOWNSHIP, CITY). */
     public String level(String level) {
         return label("level", level);

@@ -18,5 +18,6 @@ public class AppShell implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("GridCommand 综治指挥");
         settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
+        settings.addFavIcon("icon", "assets/icons/icon-32.png", "32x32");
     }
 }

@@ -401,8 +401,8 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         return t.t(travel.method() == TravelTime.Method.ROAD ? "dispatch.etaRoad" : "dispatch.etaStraight", travel.minutesRoundedUp());
     }
 
-    private static String distance(double metres) {
-        return metres < 1000 ? Math.round(metres) + " m" : Math.round(metres / 100) / 10.0 + " km";
+    private String distance(double metres) {
+        return t.distance(metres);
     }
 
     private void assign(Candidate c) {

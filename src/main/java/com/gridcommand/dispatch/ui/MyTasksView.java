@@ -1,6 +1,26 @@
 package com.gridcommand.dispatch.ui;
 
 import com.gridcommand.base.i18n.Texts;
+import com.gridcommand.basemap.Basemap;
+import com.gridcommand.basemap.BasemapLayers;
+import com.gridcommand.casework.CaseDetails;
+import com.gridcommand.casework.CaseService;
+import com.gridcommand.dispatch.ResponderService;
+import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.Viewport;
+import com.gridcommand.leaflet.Feature;
+import com.gridcommand.leaflet.FeatureLayer;
+import com.gridcommand.leaflet.LatLng;
+import com.gridcommand.leaflet.LayerDefinition;
+import com.gridcommand.leaflet.LeafletMap;
+import com.gridcommand.leaflet.MapOptions;
+import com.gridcommand.leaflet.Style;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import java.util.Optional;
 import com.gridcommand.changefeed.ui.LiveUpdates;
 import com.gridcommand.dispatch.Assignment;
 import com.gridcommand.dispatch.AssignmentRefusedException;
@@ -26,8 +46,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A responder's own screen (phone-sized): the current assignment and the next steps — accept, on my way,
- * on scene, finished — and "available again" afterwards. New assignments arrive live.
+ * A responder's own screen (phone-sized): the current assignment — what, where, what was reported, how far, a map of
+ * the place and of where they stand, a link to the case and to the phone's map app — and the next steps as large
+ * buttons: accept, on my way, on scene, finished; "available again" afterwards. New assignments arrive live.
  */
 @Route("tasks")
 @Menu(order = 2.5, title = "nav.tasks")
@@ -42,13 +63,20 @@ public class MyTasksView extends Div implements HasDynamicTitle {
             Assignment.Status.ON_SCENE, List.of(Assignment.Status.FINISHED));
 
     private final Assignments assignments;
+    private final CaseService cases;
+    private final ResponderService responders;
+    private final BasemapLayers basemapLayers;
     private final LiveUpdates live;
     private final Texts t;
     private final Div content = new Div();
     private Registration registration;
 
-    MyTasksView(Assignments assignments, LiveUpdates live, Clock clock) {
+    MyTasksView(Assignments assignments, CaseService cases, ResponderService responders, BasemapLayers basemapLayers,
+                LiveUpdates live, Clock clock) {
         this.assignments = assignments;
+        this.cases = cases;
+        this.responders = responders;
+        this.basemapLayers = basemapLayers;
         this.live = live;
         this.t = new Texts(UI.getCurrent(), clock);
         addClassName("gc-tasks");
@@ -92,24 +120,110 @@ public class MyTasksView extends Div implements HasDynamicTitle {
             return;
         }
         Assignment a = active.get();
+        content.add(card(a, me.get()));
+    }
+
+    /**
+     * The task as the person on the street needs it: what, where (cell, community, township), what was reported, when it
+     * was sent and how far it is, a small map of the place and where they stand, a link to the case and to the phone's
+     * own map app for the way there, and the next steps as large buttons.
+     */
+    private Div card(Assignment a, long me) {
         Div card = new Div();
         card.addClassName("gc-task-card");
-        card.add(new Paragraph(t.t("tasks.current") + "：" + a.target()));
-        card.add(new Paragraph(t.t("field.status") + "：" + t.t("assignment.status." + a.status())));
+        H4 title = new H4(a.caseId() != null ? a.caseCode() + " " + a.caseTitle() : a.emergencyTitle());
+        title.setId("task-title");
+        title.addClassName("gc-task-title");
+        card.add(title);
+        Span status = new Span(t.t("assignment.status." + a.status()));
+        status.addClassName("gc-step-badge");
+        status.setId("task-status");
+        card.add(status);
+        Optional<CaseDetails> details = a.caseId() == null ? Optional.empty() : cases.details(a.caseId());
+        details.ifPresent(c -> {
+            card.add(fact(t.t("tasks.place"), String.join(" · ", java.util.stream.Stream.of(c.gridCell(), c.community(), c.township())
+                    .filter(v -> v != null && !v.isBlank()).toList()), "task-place"));
+            card.add(fact(t.t("field.category"), t.label("case.category", c.category()) + " · " + t.label("case.severity", c.severity()), null));
+            if (c.description() != null && !c.description().isBlank()) {
+                Paragraph description = new Paragraph(c.description());
+                description.setId("task-description");
+                description.addClassName("gc-case-description");
+                card.add(description);
+            }
+        });
+        card.add(fact(t.t("dispatch.assignedAt"), t.dateTime(a.assignedAt()), null));
+        if (a.distanceMetres() != null) card.add(fact(t.t("dispatch.distance"), t.distance(a.distanceMetres()), "task-distance"));
         if (a.etaSeconds() != null) {
             Paragraph eta = new Paragraph(t.t("tasks.eta", t.minutes(a.etaSeconds())));
             eta.setId("task-eta");
+            eta.addClassName("gc-task-eta");
             card.add(eta);
         }
+        card.add(placeMap(a, me));
+        Div links = new Div();
+        links.addClassName("gc-task-links");
+        if (a.caseId() != null) {
+            RouterLink open = new RouterLink(t.t("tasks.openCase"), com.gridcommand.casework.ui.CaseDetailView.class,
+                    new RouteParameters("id", Long.toString(a.caseId())));
+            open.setId("task-open-case");
+            links.add(open);
+        }
+        // The phone's own map app knows the way (a geo: link); the dashboard does not navigate.
+        Anchor way = new Anchor();
+        way.setText(t.t("tasks.navigate"));
+        // Built from two numbers of ours, nothing typed by anyone: a geo: link the phone hands to its map app.
+        way.setUnsafeHref("geo:" + a.targetLat() + "," + a.targetLon() + "?q=" + a.targetLat() + "," + a.targetLon());
+        way.setId("task-navigate");
+        links.add(way);
+        card.add(links);
         Div buttons = new Div();
+        buttons.addClassName("gc-task-buttons");
         for (Assignment.Status next : NEXT.getOrDefault(a.state(), List.of())) {
             Button b = new Button(t.t("tasks.step." + next), e -> act(() -> assignments.advance(a.id(), next, null)));
             b.setId("task-" + next.name().toLowerCase().replace('_', '-'));
             if (next != Assignment.Status.DECLINED) b.addThemeVariants(ButtonVariant.PRIMARY);
+            b.addThemeVariants(ButtonVariant.LARGE);
             buttons.add(b);
         }
         card.add(buttons);
-        content.add(card);
+        return card;
+    }
+
+    private static Span fact(String label, String value, String id) {
+        Span fact = new Span();
+        fact.addClassName("gc-task-fact");
+        Span l = new Span(label);
+        l.addClassName("gc-task-fact-label");
+        fact.add(l, new Span(value));
+        if (id != null) fact.setId(id);
+        return fact;
+    }
+
+    /** The task's place (a ring) and the responder's own position (their square), on the basemap. */
+    private LeafletMap placeMap(Assignment a, long me) {
+        LeafletMap map = new LeafletMap(MapOptions.centredOn(new LatLng(a.targetLat(), a.targetLon()), 16).withZoomRange(10, 19)
+                .withLayerControlTitle(t.t("map.layers")));
+        map.setId("task-map");
+        map.addClassName("gc-task-map");
+        Basemap basemap = new Basemap(map, basemapLayers, t, java.util.EnumSet.of(Basemap.Part.ROADS, Basemap.Part.CELLS, Basemap.Part.NAMES));
+        FeatureLayer place = map.addLayer(LayerDefinition.layer("task-place", t.t("tasks.place")).order(80).notInteractive()
+                .style(Style.point("#ff5a1f", 9).withWeight(3)).notInControl().build());
+        place.setFeatures(List.of(new Feature("target", "{\"type\":\"Point\",\"coordinates\":[" + a.targetLon() + "," + a.targetLat() + "]}", Map.of())));
+        FeatureLayer self = map.addLayer(ResponderLayers.definition(t, "task-me", 70));
+        responders.position(me).ifPresent(p -> {
+            self.setFeatures(List.of(new Feature(Long.toString(me), "{\"type\":\"Point\",\"coordinates\":[" + p[0] + "," + p[1] + "]}",
+                    Map.of("status", a.state() == Assignment.Status.ON_SCENE ? "ON_SCENE" : "EN_ROUTE", "tip", t.t("tasks.me")))));
+            double south = Math.min(p[1], a.targetLat()), north = Math.max(p[1], a.targetLat());
+            double west = Math.min(p[0], a.targetLon()), east = Math.max(p[0], a.targetLon());
+            // Once the map is in the page (a call before that would be lost).
+            map.addAttachListener(e -> map.fitBounds(south - 0.002, west - 0.002, north + 0.002, east + 0.002, 17));
+        });
+        map.addMoveListener(e -> {
+            var v = e.view();
+            basemap.show(new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
+                    Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom()))));
+        });
+        return map;
     }
 
     private void act(Runnable action) {

@@ -1,6 +1,8 @@
 package com.gridcommand.review.ui;
 
 import com.gridcommand.area.AreaService;
+import com.gridcommand.basemap.Basemap;
+import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -101,7 +103,7 @@ public class CoverageView extends Div implements HasDynamicTitle {
     private Map<String, String> cellShapes;
 
     public CoverageView(PatrolCompliance compliance, PatrolPresence presence, PatrolService patrols, CameraCoverage cameras,
-                        HotspotRegister register, AreaService areas, Clock clock) {
+                        HotspotRegister register, AreaService areas, Clock clock, BasemapLayers basemapLayers) {
         this.compliance = compliance;
         this.presence = presence;
         this.patrols = patrols;
@@ -146,6 +148,13 @@ public class CoverageView extends Div implements HasDynamicTitle {
         map.setId("coverage-map");
         map.addClassName("gc-map");
         map.setSizeFull();
+        Basemap basemap = new Basemap(map, basemapLayers, new com.gridcommand.base.i18n.Texts(com.vaadin.flow.component.UI.getCurrent(), clock),
+                Basemap.all());
+        map.addMoveListener(e -> {
+            var v = e.view();
+            basemap.show(new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
+                    Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom()))));
+        });
         Style gap = Style.area("#b91c1c", 0.8, "#ef4444", 0.35);
         gapLayer = map.addLayer(LayerDefinition.layer(GAPS, getTranslation("coverage.layer.gaps")).order(10).style(gap).tooltip("tip")
                 .legend(getTranslation("coverage.layer.gaps"), gap, LegendEntry.Shape.POLYGON).build());
@@ -187,9 +196,10 @@ public class CoverageView extends Div implements HasDynamicTitle {
 
     private Div compliancePane() {
         complianceGrid.setId("coverage-compliance");
-        complianceGrid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // Long route names and hotspot times wrap instead of being cut off.
+        complianceGrid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         complianceGrid.addColumn(r -> route(r.routeId()).map(d -> d.code() + " " + d.name()).orElse("#" + r.routeId()))
-                .setHeader(getTranslation("coverage.col.route")).setFlexGrow(2);
+                .setHeader(getTranslation("coverage.col.route")).setFlexGrow(2).setWidth("12em");
         complianceGrid.addColumn(r -> route(r.routeId()).map(PatrolRouteDetails::team).orElse("")).setHeader(getTranslation("coverage.col.team"))
                 .setAutoWidth(true);
         complianceGrid.addColumn(r -> HOURS.format(r.windowStart().atZoneSameInstant(clock.getZone())) + "–"

@@ -1,5 +1,9 @@
 package com.gridcommand.review.ui;
 
+import com.gridcommand.basemap.Basemap;
+import com.gridcommand.basemap.BasemapLayers;
+import com.gridcommand.geo.Bbox;
+import com.gridcommand.geo.Viewport;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.hotspot.HotspotDetection;
@@ -119,7 +123,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     private Drawing drawing = Drawing.NONE;
 
     public HotspotsView(HotspotRegister register, HotspotTrends trends, HotspotDetection detection, AreaService areas,
-                        List<MapLayerSource> layerSources, CurrentUser current, Clock clock) {
+                        List<MapLayerSource> layerSources, CurrentUser current, Clock clock, BasemapLayers basemapLayers) {
         this.register = register;
         this.trends = trends;
         this.detection = detection;
@@ -138,6 +142,13 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         map.addClassName("gc-map");
         map.setSizeFull();
         heatLayer = map.addLayer(heatDefinition());
+        // The city's roads, outlines and names under the analysis: a leader finds the place, not only the shape.
+        Basemap basemap = new Basemap(map, basemapLayers, new Texts(UI.getCurrent(), clock), Basemap.all());
+        map.addMoveListener(e -> {
+            var v = e.view();
+            basemap.show(new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
+                    Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom()))));
+        });
         giLayer = map.addLayer(giDefinition());
         hotspotLayer = map.addLayer(layerSources.stream().filter(l -> HOTSPOTS.equals(l.definitionId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the command map has no hotspot layer"))
@@ -230,7 +241,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
             entryDetails.removeAll();
             map.clearHighlight();
         }));
-        registerGrid.setHeight("50%");
+        registerGrid.addClassName("gc-hotspot-register");
         Button draw = new Button(getTranslation("hotspots.new"), VaadinIcon.PLUS.create(), e -> {
             drawing = Drawing.NEW;
             map.startDrawing(LeafletMap.DrawMode.POLYGON);

@@ -216,8 +216,9 @@ public class ReviewView extends Div implements HasDynamicTitle {
     }
 
     private void columns() {
+        // Rank and name stay in view while the figures scroll sideways; the drill-down stays at the right edge.
         table.addColumn(l -> l.rank() == 0 ? "—" : Integer.toString(l.rank())).setHeader(getTranslation("review.col.rank"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("rank");
+                .setAutoWidth(true).setFlexGrow(0).setKey("rank").setFrozen(true);
         table.addColumn(new ComponentRenderer<>(l -> {
             Span name = new Span(l.row().name());
             if (l.rank() >= 1 && l.rank() <= 10 && shownLevel == Level.COMMUNITY) {
@@ -226,7 +227,7 @@ public class ReviewView extends Div implements HasDynamicTitle {
                 return new Span(name, best);
             }
             return name;
-        })).setHeader(getTranslation("review.col.area")).setAutoWidth(true).setKey("area");
+        })).setHeader(getTranslation("review.col.area")).setAutoWidth(true).setFlexGrow(0).setKey("area").setFrozen(true);
         table.addColumn(l -> l.row().cases()).setHeader(getTranslation("review.col.cases")).setAutoWidth(true).setKey("cases");
         table.addColumn(l -> number(l.figures().casesPerThousandHouseholds())).setHeader(getTranslation("review.col.perHouseholds")).setAutoWidth(true);
         table.addColumn(l -> l.row().cases() == 0 ? "—" : percent(l.row().closureRate())).setHeader(getTranslation("review.col.closure"))
@@ -250,7 +251,7 @@ public class ReviewView extends Div implements HasDynamicTitle {
             down.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
             down.addClassName("gc-review-drill");
             return down;
-        })).setAutoWidth(true).setFlexGrow(0).setKey("drill");
+        })).setAutoWidth(true).setFlexGrow(0).setKey("drill").setFrozenToEnd(true);
     }
 
     /** The score of one area, part by part, as the formula computes it. */
@@ -462,7 +463,9 @@ public class ReviewView extends Div implements HasDynamicTitle {
             Span swatch = new Span();
             swatch.addClassName("gc-swatch");
             swatch.getStyle().set("background", BANDS[m.higherIsBetter ? BANDS.length - 1 - b : b]);
-            Span range = new Span(String.format(Locale.ROOT, "%.1f – %.1f", from, to));
+            // A class of one value says the value, not a range from it to itself.
+            String fromText = String.format(Locale.ROOT, "%.1f", from), toText = String.format(Locale.ROOT, "%.1f", to);
+            Span range = new Span(fromText.equals(toText) ? fromText : fromText + " – " + toText);
             Div row = new Div(swatch, range);
             row.addClassName("gc-legend-row");
             legend.add(row);
@@ -510,6 +513,13 @@ public class ReviewView extends Div implements HasDynamicTitle {
         if (selected != null) {
             title = selected.row().name();
             points = reviews.trend(shownLevel, selected.row().areaId(), month.getValue(), 12);
+        } else if (shownLevel == Level.COMMUNITY && townshipId != null) {
+            // Drilled into a township: its own trend, not the whole city's.
+            title = townshipName;
+            points = reviews.trend(Level.TOWNSHIP, townshipId, month.getValue(), 12);
+        } else if (shownLevel == Level.GRID_CELL && parentId != null) {
+            title = review.parentName();
+            points = reviews.trend(Level.COMMUNITY, parentId, month.getValue(), 12);
         } else {
             title = getTranslation("review.allAreas");
             points = reviews.trend(Level.TOWNSHIP, null, month.getValue(), 12);
