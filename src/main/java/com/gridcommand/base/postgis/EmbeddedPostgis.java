@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * A private PostgreSQL cluster run from the machine's own PostgreSQL + PostGIS binaries.
@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedPostgis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgis.class);
+    /** How long a leftover server may take to shut down (it may be finishing a checkpoint). */
+    private static final Duration LEFTOVER_PATIENCE = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -35,7 +37,8 @@ public final class EmbeddedPostgis implements AutoCloseable {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDir);
-            stopLeftoverServer(installation, dataDir);
+            // A killed JVM leaves its postmaster running and holding the folder: stop it, or clear a stale lock file.
+            new ClusterProcesses(dataDir).clearLeftovers(LEFTOVER_PATIENCE);
             // zonky unpacks its (symlink) archive here; shared by every cluster under the same parent folder.
             Path work = dataDir.resolveSibling("postgres-bin");
             var builder = EmbeddedPostgres.builder()
@@ -89,25 +92,6 @@ public final class EmbeddedPostgis implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database, e);
-        }
-    }
-
-    /** A server left running by a killed JVM would hold the data folder: stop it first. */
-    private static void stopLeftoverServer(PostgisInstallation installation, Path dataDir) {
-        if (!Files.exists(dataDir.resolve("postmaster.pid"))) return;
-        try {
-            Process status = new ProcessBuilder(installation.bin().resolve("pg_ctl").toString(), "-D", dataDir.toString(), "status")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (status.waitFor(10, TimeUnit.SECONDS) && status.exitValue() == 0) {
-                log.warn("A PostgreSQL server from an earlier run still holds {}: stopping it", dataDir);
-                new ProcessBuilder(installation.bin().resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                        .waitFor(60, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            log.warn("could not check for a leftover server in {}: {}", dataDir, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
