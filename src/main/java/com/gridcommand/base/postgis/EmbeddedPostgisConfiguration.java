@@ -29,6 +29,7 @@ class EmbeddedPostgisConfiguration {
         dataSource.setPoolName("embedded-postgis");
         dataSource.setJdbcUrl(postgis.jdbcUrl());
         dataSource.setUsername(postgis.user());
+        dataSource.setPassword(postgis.password());
         dataSource.setMaximumPoolSize(20);
         return dataSource;
     }
