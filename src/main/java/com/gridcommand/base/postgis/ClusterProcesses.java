@@ -89,6 +89,22 @@ final class ClusterProcesses {
             remaining.forEach(ProcessHandle::destroyForcibly);
             awaitGone(remaining, Duration.ofSeconds(5));
         }
+        if (serverProcesses().isEmpty()) removeStaleSocketLocks();
+    }
+
+    /**
+     * The socket's lock file names the dead postmaster, which may linger as a zombie until someone reaps it
+     * (a container's init may never do so): PostgreSQL would take it for a running server. No server of this
+     * folder runs any more, so the lock is stale.
+     */
+    private void removeStaleSocketLocks() {
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path lock : files.filter(f -> f.getFileName().toString().matches("\\.s\\.PGSQL\\.\\d+\\.lock")).toList()) {
+                Files.deleteIfExists(lock);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not remove the stale socket lock files in " + dataDir, e);
+        }
     }
 
     private static boolean awaitGone(List<ProcessHandle> processes, Duration patience) {

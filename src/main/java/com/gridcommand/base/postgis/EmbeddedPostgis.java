@@ -16,14 +16,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * A private PostgreSQL cluster run from the machine's own PostgreSQL + PostGIS binaries.
  * In run mode its data folder is kept and it is crash-safe (fsync, synchronous commit);
  * tests run it ephemeral and fast. It listens on loopback and its own socket only, and every
- * connection needs the generated password kept beside the data folder.
+ * connection needs the generated password kept beside the data folder. The app owns it: if its
+ * postmaster dies, a watchdog starts it again on the same port and folder (crash recovery keeps
+ * every committed transaction), and the pool reconnects by itself.
  */
 public final class EmbeddedPostgis implements AutoCloseable {
 
@@ -31,13 +36,23 @@ public final class EmbeddedPostgis implements AutoCloseable {
     /** How long a leftover server may take to shut down (it may be finishing a checkpoint). */
     private static final Duration LEFTOVER_PATIENCE = Duration.ofSeconds(60);
     private static final String SUPERUSER = "postgres";
+    /** How often the watchdog looks at the postmaster: a dead one is noticed within this. */
+    private static final Duration WATCH_EVERY = Duration.ofMillis(200);
+    /** Backends of a killed postmaster still hold its shared memory for a moment; a new one waits for them. */
+    private static final Duration RESTART_PATIENCE = Duration.ofSeconds(5);
 
     private final EmbeddedPostgisProperties properties;
     private final PostgisInstallation installation;
     private final Path dataDir;
     private final ClusterPassword passwordFile;
     private final String password;
+    private final ClusterProcesses processes;
+    private final int port;
     private final EmbeddedPostgres postgres;
+    private volatile long postmasterPid;
+    private volatile boolean closed;
+    private final AtomicInteger restarts = new AtomicInteger();
+    private Thread watchdog;
 
     private EmbeddedPostgis(EmbeddedPostgisProperties properties, PostgisInstallation installation, Path dataDir,
                             ClusterPassword passwordFile, String password, EmbeddedPostgres postgres) {
@@ -46,7 +61,11 @@ public final class EmbeddedPostgis implements AutoCloseable {
         this.dataDir = dataDir;
         this.passwordFile = passwordFile;
         this.password = password;
+        this.processes = new ClusterProcesses(dataDir);
         this.postgres = postgres;
+        // Fixed from now on: the pool's URL must reach a restarted server too.
+        this.port = postgres.getPort();
+        this.postmasterPid = processes.postmasterPid().orElse(-1);
     }
 
     public static EmbeddedPostgis start(EmbeddedPostgisProperties properties) {
@@ -70,6 +89,7 @@ public final class EmbeddedPostgis implements AutoCloseable {
             var embedded = new EmbeddedPostgis(properties, installation, dataDir, passwordFile, password, postgres);
             if (migrate) embedded.requirePassword();
             embedded.createDatabaseIfMissing();
+            embedded.watch();
             log.info("Embedded PostGIS ({}) running: {} (data in {}, durable={}, password in {})",
                     installation.home(), embedded.jdbcUrl(), dataDir, properties.durable(), passwordFile.file());
             return embedded;
@@ -91,18 +111,26 @@ public final class EmbeddedPostgis implements AutoCloseable {
                 .setPort(port)
                 .setLocaleConfig("locale", "C.UTF-8")
                 // zonky's own readiness check signs in too.
-                .setConnectConfig("password", password)
-                // Debian's default socket folder is not ours to write; keep the socket beside the data.
-                .setServerConfig("unix_socket_directories", dataDir.toString())
-                .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("password_encryption", "scram-sha-256")
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "UTC");
+                .setConnectConfig("password", password);
+        serverConfig(properties, dataDir).forEach(builder::setServerConfig);
+        return builder;
+    }
+
+    /** The server's settings, the same at the first start and at a restart. */
+    private static Map<String, String> serverConfig(EmbeddedPostgisProperties properties, Path dataDir) {
+        Map<String, String> config = new LinkedHashMap<>();
+        // Debian's default socket folder is not ours to write; keep the socket beside the data.
+        config.put("unix_socket_directories", dataDir.toString());
+        config.put("listen_addresses", "localhost");
+        config.put("password_encryption", "scram-sha-256");
+        config.put("max_connections", "100");
+        config.put("timezone", "UTC");
         // zonky passes -F (fsync off) and synchronous_commit=off: fine for tests, data loss in run mode.
         String durable = properties.durable() ? "on" : "off";
-        return builder.setServerConfig("fsync", durable)
-                .setServerConfig("synchronous_commit", durable)
-                .setServerConfig("full_page_writes", durable);
+        config.put("fsync", durable);
+        config.put("synchronous_commit", durable);
+        config.put("full_page_writes", durable);
+        return config;
     }
 
     /** A new cluster asks for the password from its first start: initdb sets it and writes our pg_hba.conf. */
@@ -137,8 +165,76 @@ public final class EmbeddedPostgis implements AutoCloseable {
         }
     }
 
+    private void watch() {
+        watchdog = Thread.ofPlatform().name("embedded-postgis-watchdog").daemon().start(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(WATCH_EVERY);
+                    if (!closed && !processes.isServerOfThisCluster(postmasterPid)) restart();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException | IOException e) {
+                    log.warn("Could not restart the embedded PostgreSQL server yet ({}); trying again", e.getMessage());
+                }
+            }
+        });
+    }
+
+    /**
+     * The server died (killed, crashed, stopped by hand): the app owns it, so it starts it again with
+     * zonky's command line. zonky keeps its lock on the folder and still stops whatever runs there at close.
+     */
+    private synchronized void restart() throws IOException {
+        if (closed) return;
+        long started = System.nanoTime();
+        log.warn("The embedded PostgreSQL server (pid {}) has stopped: starting it again on port {} ({})", postmasterPid, port, dataDir);
+        processes.clearLeftovers(RESTART_PATIENCE);
+        StringBuilder options = new StringBuilder("-p " + port + " -F");
+        serverConfig(properties, dataDir).forEach((key, value) -> options.append(" -c ").append(key).append('=').append(value));
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) command.addAll(List.of("unshare", "-U"));
+        command.addAll(List.of(installation.bin().resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-o", options.toString(),
+                "-l", serverLog().toString(), "-w", "-t", "60", "start"));
+        Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(pgCtl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (pgCtl.waitFor() != 0) throw new IOException("pg_ctl start failed: " + output.strip() + "; the server said: " + lastLines(serverLog(), 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the server started", e);
+        }
+        postmasterPid = processes.postmasterPid().orElse(-1);
+        restarts.incrementAndGet();
+        log.warn("The embedded PostgreSQL server is back (pid {}) after {} ms; its log is in {}",
+                postmasterPid, (System.nanoTime() - started) / 1_000_000, serverLog());
+    }
+
+    private static String lastLines(Path file, int count) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join(" / ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(no log in " + file + ")";
+        }
+    }
+
+    /** Where a restarted server writes its log (zonky relays only the first server's to ours). */
+    private Path serverLog() {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    }
+
+    /** The running postmaster's process id (for operators, and for tests that kill it). */
+    public long postmasterPid() {
+        return postmasterPid;
+    }
+
+    /** How often the watchdog has started the server again since this app started it. */
+    public int restarts() {
+        return restarts.get();
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + properties.database();
+        return "jdbc:postgresql://localhost:" + port + "/" + properties.database();
     }
 
     public String user() {
@@ -150,7 +246,7 @@ public final class EmbeddedPostgis implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     private void createDatabaseIfMissing() {
@@ -174,10 +270,15 @@ public final class EmbeddedPostgis implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        closed = true;
+        if (watchdog != null) watchdog.interrupt();
+        synchronized (this) {
+            postgres.close();
+        }
         if (properties.ephemeral()) {
             deleteRecursively(dataDir);
             passwordFile.delete();
+            Files.deleteIfExists(serverLog());
         }
     }
 

@@ -55,6 +55,39 @@ class EmbeddedPostgisRecoveryTest {
     }
 
     @Test
+    void aKilledPostmasterIsStartedAgainWithinTenSecondsOnTheSamePortWithEveryCommittedRow(@TempDir Path folder) throws Exception {
+        var properties = new EmbeddedPostgisProperties(folder.resolve("pgdata"), 0, true, false, "gridcommand", null);
+        try (EmbeddedPostgis postgis = EmbeddedPostgis.start(properties)) {
+            int port = postgis.port();
+            long pid = postgis.postmasterPid();
+            try (Connection c = postgis.connect(); Statement s = c.createStatement()) {
+                s.execute("create table kept (v text)");
+                s.execute("insert into kept values ('committed before the kill')");
+            }
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            assertThat(postmaster.destroyForcibly()).isTrue();   // kill -9
+            long killed = System.nanoTime();
+            postmaster.onExit().get(5, TimeUnit.SECONDS);
+            String back = null;
+            while (back == null && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(20)) {
+                try {
+                    back = kept(postgis);
+                } catch (java.sql.SQLException stillAway) {
+                    Thread.sleep(50);
+                }
+            }
+            double seconds = (System.nanoTime() - killed) / 1e9;
+            assertThat(back).isEqualTo("committed before the kill");
+            assertThat(seconds).as("seconds until the cluster answered again").isLessThan(10);
+            assertThat(postgis.port()).isEqualTo(port);
+            assertThat(postgis.postmasterPid()).isNotEqualTo(pid);
+            assertThat(postgis.restarts()).isEqualTo(1);
+        }
+        // Closing stops the restarted server too: nothing of the cluster is left running.
+        assertThat(new ClusterProcesses(folder.resolve("pgdata")).serverProcesses()).isEmpty();
+    }
+
+    @Test
     void aStaleLockFileNamingAnUnrelatedLiveProcessDoesNotStopTheStartNorThatProcess(@TempDir Path folder) throws Exception {
         Path dataDir = folder.resolve("pgdata");
         var properties = new EmbeddedPostgisProperties(dataDir, 0, true, false, "gridcommand", null);
