@@ -11,6 +11,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer.AuthorizedUrl;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,7 +43,10 @@ class SecurityConfiguration {
                 .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll());
         // Content-Security-Policy and friends come from SecurityHeadersFilter, for every response:
         // Vaadin's login view is served outside this chain.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?out"));
+        // Any other address needs a signed-in user and then goes to Vaadin, whose views check access themselves and
+        // answer an unknown address with the 404 view (Vaadin's default, deny all, showed a 403 Whitelabel page).
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?out")
+                .anyRequest(AuthorizedUrl::authenticated));
         // After Vaadin's configuration (which sets the login view): say why a sign-in failed.
         http.formLogin(form -> form.loginPage("/login").failureHandler((request, response, e) -> {
             String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "credentials";
