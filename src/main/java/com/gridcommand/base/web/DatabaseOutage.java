@@ -1,6 +1,7 @@
 package com.gridcommand.base.web;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -27,8 +28,17 @@ public final class DatabaseOutage {
             // SQLSTATE 08: connection exceptions; 57P01-03: the server is shutting down, crashed or starting up.
             if (t instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) return true;
+            if (t instanceof SQLException sql && closedByThePool(sql)) return true;
+            // A failed rollback replaces the failure that caused it; that one is kept here.
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null && causedBy(tx.getApplicationException())) return true;
         }
         return false;
+    }
+
+    /** Hikari closes a connection it found broken and says so without an SQLSTATE (a rollback after the database died). */
+    private static boolean closedByThePool(SQLException e) {
+        return "Connection is closed".equals(e.getMessage()) && e.getStackTrace().length > 0
+               && e.getStackTrace()[0].getClassName().startsWith("com.zaxxer.hikari.");
     }
 
     /** A failure that carries the outage past code that would take it for something else (sign-in). */

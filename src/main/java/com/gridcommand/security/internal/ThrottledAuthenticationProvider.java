@@ -2,7 +2,9 @@ package com.gridcommand.security.internal;
 
 import com.gridcommand.security.GridUser;
 import org.springframework.security.authentication.AuthenticationProvider;
+import com.gridcommand.base.web.DatabaseOutage;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -30,6 +32,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        try {
+            return check(authentication);
+        } catch (InternalAuthenticationServiceException e) {
+            // The database away is no wrong password: let it through as itself, to be answered 503.
+            if (DatabaseOutage.causedBy(e)) throw DatabaseOutage.unavailable(e);
+            throw e;
+        }
+    }
+
+    private Authentication check(Authentication authentication) {
         String username = authentication.getName();
         if (throttle.isLocked(username)) throw locked();
         try {
