@@ -269,6 +269,30 @@ class DatabaseFaultTest {
     }
 
     @Test
+    void whileTheDatabaseIsAwayTheAppIsAliveButNotReadyAndReadyAgainOnceItIsBack() throws Exception {
+        WebClient probe = new WebClient(port);
+        List<Answer> liveness = new ArrayList<>();
+        List<Answer> readiness = whileTheDatabaseIsAway(Duration.ofSeconds(2), () -> {
+            liveness.add(timed(() -> get(probe, "/actuator/health/liveness")));
+            return timed(() -> get(probe, "/actuator/health/readiness"));
+        });
+        assertThat(readiness).allSatisfy(a -> assertThat(a.status()).isIn(200, 503));
+        List<Answer> notReady = readiness.stream().filter(a -> a.status() == 503).toList();
+        assertThat(notReady).as("readiness while the database was away").isNotEmpty()
+                .allSatisfy(a -> assertThat(a.body()).isEqualTo("{\"status\":\"DOWN\"}"));
+        assertThat(liveness).allSatisfy(a -> assertThat(a.status()).as("the app itself lives on").isEqualTo(200));
+        assertThat(get(probe, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> get(WebClient client, String path) {
+        try {
+            return client.get(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void signingInOrOpeningACaseWhileTheDatabaseIsAwayShowsAPlainChinesePageThatRetriesByItself() throws Exception {
         WebClient person = new WebClient(port);
         String form = "username=zhihui&password=" + WebClient.encode(DemoUsers.PASSWORD) + "&_csrf=" + WebClient.encode(person.loginPageToken());
