@@ -3,6 +3,7 @@ package com.gridcommand.security;
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,13 +56,9 @@ class WebSecurityTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Signs in through the login page (its form carries the page's CSRF token), each time as a new browser. */
     private String signIn(String username, String password) throws Exception {
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElse("");
+        return new WebClient(port).signIn(username, password);
     }
 
     @Test
@@ -101,6 +98,32 @@ class WebSecurityTest {
         assertThat(signIn(ghost, "x5")).endsWith("/login?error=locked");
         // An unlocked name with the right password gets in.
         assertThat(signIn("diaodu", DemoUsers.PASSWORD)).doesNotContain("error");
+    }
+
+    @Test
+    void aBarePostToTheLoginWithTheRightPasswordSignsNoOneIn() throws Exception {
+        // What a page elsewhere can make a browser send (login CSRF): no session of ours, no token.
+        WebClient browser = new WebClient(port);
+        var response = browser.postForm("/login", "username=admin&password=" + WebClient.encode(DemoUsers.PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login?error=expired");
+        assertThat(browser.get("/").headers().firstValue("Location").orElse("")).as("still signed out").endsWith("/login");
+    }
+
+    @Test
+    void aSignInPostWithAnotherSessionsTokenOrNoneSignsNoOneIn() throws Exception {
+        String someoneElsesToken = new WebClient(port).loginPageToken();
+        WebClient browser = new WebClient(port);
+        browser.loginPageToken();   // this browser's own session and token exist, but are not sent
+        String form = "username=admin&password=" + WebClient.encode(DemoUsers.PASSWORD);
+        for (String post : new String[]{form, form + "&_csrf=" + WebClient.encode(someoneElsesToken)}) {
+            var response = browser.postForm("/login", post);
+            assertThat(response.headers().firstValue("Location").orElse("")).as(post).endsWith("/login?error=expired");
+            assertThat(browser.get("/").headers().firstValue("Location").orElse("")).as("still signed out").endsWith("/login");
+        }
+        // Its own token, from its own page, signs it in.
+        assertThat(browser.signIn("admin", DemoUsers.PASSWORD)).doesNotContain("/login");
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
     }
 
     @Test

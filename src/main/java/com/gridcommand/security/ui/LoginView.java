@@ -54,6 +54,7 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             String key = switch (reason) {
                 case "locked" -> "login.error.locked";
                 case "disabled" -> "login.error.disabled";
+                case "expired" -> "login.error.expired";
                 default -> "login.error.credentials";
             };
             LoginI18n i18n = LoginI18n.createDefault();
