@@ -15,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -85,19 +86,50 @@ class WebSecurityTest {
         assertThat(login.headers().allValues("Set-Cookie")).allMatch(c -> c.contains("HttpOnly"));
     }
 
+    /** Signs in from a loopback address of its own (127.0.0.2, …): to the server, another client. */
+    private String signInFrom(String address, String username, String password) throws Exception {
+        return new WebClient(port, InetAddress.getByName(address)).signIn(username, password);
+    }
+
     @Test
-    void fiveWrongPasswordsLockTheNameForEveryoneEvenTheRightPassword() throws Exception {
+    void fiveWrongPasswordsLockTheNameForTheAddressTheyCameFromButTheRealUserElsewhereGetsIn() throws Exception {
         String name = "lock.probe" + System.nanoTime() % 100000;
         As.user(users, "admin", () -> userService.create(new UserService.NewUser(name, "锁定测试", Role.COMMAND, AccessScope.CITY, "right-password-2026")));
-        for (int i = 1; i <= 4; i++) assertThat(signIn(name, "wrong" + i)).as("attempt " + i).endsWith("/login?error=credentials");
-        assertThat(signIn(name, "wrong5")).endsWith("/login?error=locked");
-        assertThat(signIn(name, "right-password-2026")).as("locked even with the right password").endsWith("/login?error=locked");
+        String stranger = "127.0.0.2", owner = "127.0.0.3";
+        for (int i = 1; i <= 4; i++) assertThat(signInFrom(stranger, name, "wrong" + i)).as("attempt " + i).endsWith("/login?error=credentials");
+        assertThat(signInFrom(stranger, name, "wrong5")).endsWith("/login?error=locked");
+        assertThat(signInFrom(stranger, name, "right-password-2026")).as("locked there even with the right password").endsWith("/login?error=locked");
+        // The stranger could not lock the owner out: from the owner's address the right password gets in.
+        assertThat(signInFrom(owner, name, "right-password-2026")).doesNotContain("error");
         // A name that does not exist locks the same way: the lock tells nothing about which names exist.
         String ghost = "ghost" + System.nanoTime() % 100000;
-        for (int i = 1; i <= 4; i++) signIn(ghost, "x" + i);
-        assertThat(signIn(ghost, "x5")).endsWith("/login?error=locked");
-        // An unlocked name with the right password gets in.
-        assertThat(signIn("diaodu", DemoUsers.PASSWORD)).doesNotContain("error");
+        for (int i = 1; i <= 4; i++) signInFrom(stranger, ghost, "x" + i);
+        assertThat(signInFrom(stranger, ghost, "x5")).endsWith("/login?error=locked");
+        // An unlocked name with the right password gets in, from the stranger's address too (10 failures there so far).
+        assertThat(signInFrom(stranger, "diaodu", DemoUsers.PASSWORD)).doesNotContain("error");
+    }
+
+    @Test
+    void aStrangerCannotLockTheAdministratorOrTheDutyOfficerOut() throws Exception {
+        String stranger = "127.0.0.4";
+        for (String account : new String[]{"admin", "zhihui"}) {
+            for (int i = 1; i <= 5; i++) signInFrom(stranger, account, "guess" + i);
+            assertThat(signInFrom(stranger, account, DemoUsers.PASSWORD)).as(account + " from the stranger").endsWith("/login?error=locked");
+            assertThat(signIn(account, DemoUsers.PASSWORD)).as(account + " from their own desk").doesNotContain("error");
+            // Over HTTP Basic too (a GIS client at the desk).
+            assertThat(get("/ogc/collections/townships/items?limit=1", account).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void manyWrongPasswordsFromOneAddressOverAnyNamesPauseSigningInFromThatAddressOnly() throws Exception {
+        String sprayer = "127.0.0.5";
+        for (int i = 1; i <= 19; i++) {
+            assertThat(signInFrom(sprayer, "spray" + i + "." + System.nanoTime() % 100000, "guess")).as("name " + i).endsWith("/login?error=credentials");
+        }
+        assertThat(signInFrom(sprayer, "spray20." + System.nanoTime() % 100000, "guess")).as("the 20th").endsWith("/login?error=tooMany");
+        assertThat(signInFrom(sprayer, "diaodu", DemoUsers.PASSWORD)).as("paused, even for a right password").endsWith("/login?error=tooMany");
+        assertThat(signInFrom("127.0.0.6", "diaodu", DemoUsers.PASSWORD)).as("from another address").doesNotContain("error");
     }
 
     @Test

@@ -68,7 +68,8 @@ class SecurityConfiguration {
         }));
         // After Vaadin's configuration (which sets the login view): say why a sign-in failed.
         http.formLogin(form -> form.loginPage("/login").failureHandler((request, response, e) -> {
-            String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "credentials";
+            String reason = e instanceof ThrottledAuthenticationProvider.ClientLockedException ? "tooMany"
+                    : e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "credentials";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         }));
         return http.build();

@@ -1,8 +1,8 @@
 package com.gridcommand.security.internal;
 
+import com.gridcommand.base.web.DatabaseOutage;
 import com.gridcommand.security.GridUser;
 import org.springframework.security.authentication.AuthenticationProvider;
-import com.gridcommand.base.web.DatabaseOutage;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
@@ -15,19 +15,21 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Password sign-in with the user-name lock of {@link LoginThrottle} in front. */
+/** Password sign-in (the login page and HTTP Basic) with the per-client limits of {@link LoginThrottle} in front. */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final ClientAddresses clients;
 
-    ThrottledAuthenticationProvider(GridUserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(GridUserRepository users, PasswordEncoder encoder, LoginThrottle throttle, ClientAddresses clients) {
         UserDetailsService details = username -> users.byUsername(username.trim().toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
         this.passwords = new DaoAuthenticationProvider(details);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.clients = clients;
     }
 
     @Override
@@ -43,22 +45,36 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private Authentication check(Authentication authentication) {
         String username = authentication.getName();
-        if (throttle.isLocked(username)) throw locked();
+        String client = clients.of(authentication);
+        refuseIfLocked(username, client);
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username);
+            throttle.succeeded(username, client);
             // Keep the principal without its password hash in the session.
             GridUser user = ((GridUser) result.getPrincipal()).withoutSecret();
             return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         } catch (BadCredentialsException e) {
-            throttle.failed(username);
-            if (throttle.isLocked(username)) throw locked();
+            throttle.failed(username, client);
+            refuseIfLocked(username, client);
             throw e;
         }
     }
 
-    private LockedException locked() {
-        return new LockedException("too many failed sign-ins: locked for " + throttle.lockTime().toMinutes() + " minutes");
+    private void refuseIfLocked(String username, String client) {
+        switch (throttle.lock(username, client)) {
+            case CLIENT -> throw new ClientLockedException("too many failed sign-ins from " + client + ": paused for "
+                    + throttle.lockTime().toMinutes() + " minutes");
+            case NAME -> throw new LockedException("too many failed sign-ins for this name from " + client + ": locked for "
+                    + throttle.lockTime().toMinutes() + " minutes");
+            case NONE -> { }
+        }
+    }
+
+    /** Sign-in from this client is paused, whichever name it tries. */
+    static final class ClientLockedException extends LockedException {
+        ClientLockedException(String message) {
+            super(message);
+        }
     }
 
     @Override
