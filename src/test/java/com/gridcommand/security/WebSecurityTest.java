@@ -160,7 +160,9 @@ class WebSecurityTest {
 
     @Test
     void theOgcApiShowsATownshipUserOnlyTheirTownship() throws Exception {
-        JsonNode own = json.readTree(get("/ogc/collections/open_cases/items?limit=1000", "qingxi.zhihui").body());
+        var ownResponse = get("/ogc/collections/open_cases/items?limit=1000", "qingxi.zhihui");
+        assertThat(ownResponse.statusCode()).as(ownResponse.body()).isEqualTo(200);
+        JsonNode own = json.readTree(ownResponse.body());
         long expected = jdbc.sql("""
                 select count(*) from gov_case k join township t on t.id = k.township_id
                  where t.code = '331099101000' and k.step <> 'CLOSED'""").query(Long.class).single();
