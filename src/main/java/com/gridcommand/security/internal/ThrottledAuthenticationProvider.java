@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
+
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
     private final ClientAddresses clients;
@@ -55,6 +57,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         } catch (BadCredentialsException e) {
             throttle.failed(username, client);
+            LoginThrottle.Lock now = throttle.lock(username, client);
+            // Worth a line for whoever watches the logs: someone is guessing.
+            if (now != LoginThrottle.Lock.NONE) log.warn("Too many wrong passwords from {} (for {}): {} locked for {} minutes",
+                    client, username, now == LoginThrottle.Lock.CLIENT ? "that address" : "that name there", throttle.lockTime().toMinutes());
             refuseIfLocked(username, client);
             throw e;
         }
