@@ -1,7 +1,9 @@
 package com.gridcommand.security;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -13,8 +15,21 @@ import java.util.Optional;
 @Component
 public class CurrentUser {
 
+    private final SecurityContextHolderStrategy contexts;
+
+    // The strategy this application's security filters store the caller in: the static holder is the last started
+    // application's (several run in one test JVM), so a request served here could find nobody there.
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        this.contexts = contexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+    }
+
     public Optional<GridUser> get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Optional<GridUser> caller = user(contexts.getContext().getAuthentication());
+        // Work run "as" someone outside a request (As.user, WithGridUser) sets the static holder.
+        return caller.isPresent() ? caller : user(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static Optional<GridUser> user(Authentication authentication) {
         if (authentication != null && authentication.isAuthenticated() && authentication.getPrincipal() instanceof GridUser user) {
             return Optional.of(user);
         }

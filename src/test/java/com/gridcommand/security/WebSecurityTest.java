@@ -3,6 +3,7 @@ package com.gridcommand.security;
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -55,13 +57,9 @@ class WebSecurityTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Signs in through the login page (its form carries the page's CSRF token), each time as a new browser. */
     private String signIn(String username, String password) throws Exception {
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElse("");
+        return new WebClient(port).signIn(username, password);
     }
 
     @Test
@@ -88,24 +86,83 @@ class WebSecurityTest {
         assertThat(login.headers().allValues("Set-Cookie")).allMatch(c -> c.contains("HttpOnly"));
     }
 
+    /** Signs in from a loopback address of its own (127.0.0.2, …): to the server, another client. */
+    private String signInFrom(String address, String username, String password) throws Exception {
+        return new WebClient(port, InetAddress.getByName(address)).signIn(username, password);
+    }
+
     @Test
-    void fiveWrongPasswordsLockTheNameForEveryoneEvenTheRightPassword() throws Exception {
+    void fiveWrongPasswordsLockTheNameForTheAddressTheyCameFromButTheRealUserElsewhereGetsIn() throws Exception {
         String name = "lock.probe" + System.nanoTime() % 100000;
         As.user(users, "admin", () -> userService.create(new UserService.NewUser(name, "锁定测试", Role.COMMAND, AccessScope.CITY, "right-password-2026")));
-        for (int i = 1; i <= 4; i++) assertThat(signIn(name, "wrong" + i)).as("attempt " + i).endsWith("/login?error=credentials");
-        assertThat(signIn(name, "wrong5")).endsWith("/login?error=locked");
-        assertThat(signIn(name, "right-password-2026")).as("locked even with the right password").endsWith("/login?error=locked");
+        String stranger = "127.0.0.2", owner = "127.0.0.3";
+        for (int i = 1; i <= 4; i++) assertThat(signInFrom(stranger, name, "wrong" + i)).as("attempt " + i).endsWith("/login?error=credentials");
+        assertThat(signInFrom(stranger, name, "wrong5")).endsWith("/login?error=locked");
+        assertThat(signInFrom(stranger, name, "right-password-2026")).as("locked there even with the right password").endsWith("/login?error=locked");
+        // The stranger could not lock the owner out: from the owner's address the right password gets in.
+        assertThat(signInFrom(owner, name, "right-password-2026")).doesNotContain("error");
         // A name that does not exist locks the same way: the lock tells nothing about which names exist.
         String ghost = "ghost" + System.nanoTime() % 100000;
-        for (int i = 1; i <= 4; i++) signIn(ghost, "x" + i);
-        assertThat(signIn(ghost, "x5")).endsWith("/login?error=locked");
-        // An unlocked name with the right password gets in.
-        assertThat(signIn("diaodu", DemoUsers.PASSWORD)).doesNotContain("error");
+        for (int i = 1; i <= 4; i++) signInFrom(stranger, ghost, "x" + i);
+        assertThat(signInFrom(stranger, ghost, "x5")).endsWith("/login?error=locked");
+        // An unlocked name with the right password gets in, from the stranger's address too (10 failures there so far).
+        assertThat(signInFrom(stranger, "diaodu", DemoUsers.PASSWORD)).doesNotContain("error");
+    }
+
+    @Test
+    void aStrangerCannotLockTheAdministratorOrTheDutyOfficerOut() throws Exception {
+        String stranger = "127.0.0.4";
+        for (String account : new String[]{"admin", "zhihui"}) {
+            for (int i = 1; i <= 5; i++) signInFrom(stranger, account, "guess" + i);
+            assertThat(signInFrom(stranger, account, DemoUsers.PASSWORD)).as(account + " from the stranger").endsWith("/login?error=locked");
+            assertThat(signIn(account, DemoUsers.PASSWORD)).as(account + " from their own desk").doesNotContain("error");
+            // Over HTTP Basic too (a GIS client at the desk).
+            assertThat(get("/ogc/collections/townships/items?limit=1", account).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void manyWrongPasswordsFromOneAddressOverAnyNamesPauseSigningInFromThatAddressOnly() throws Exception {
+        String sprayer = "127.0.0.5";
+        for (int i = 1; i <= 19; i++) {
+            assertThat(signInFrom(sprayer, "spray" + i + "." + System.nanoTime() % 100000, "guess")).as("name " + i).endsWith("/login?error=credentials");
+        }
+        assertThat(signInFrom(sprayer, "spray20." + System.nanoTime() % 100000, "guess")).as("the 20th").endsWith("/login?error=tooMany");
+        assertThat(signInFrom(sprayer, "diaodu", DemoUsers.PASSWORD)).as("paused, even for a right password").endsWith("/login?error=tooMany");
+        assertThat(signInFrom("127.0.0.6", "diaodu", DemoUsers.PASSWORD)).as("from another address").doesNotContain("error");
+    }
+
+    @Test
+    void aBarePostToTheLoginWithTheRightPasswordSignsNoOneIn() throws Exception {
+        // What a page elsewhere can make a browser send (login CSRF): no session of ours, no token.
+        WebClient browser = new WebClient(port);
+        var response = browser.postForm("/login", "username=admin&password=" + WebClient.encode(DemoUsers.PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login?error=expired");
+        assertThat(browser.get("/").headers().firstValue("Location").orElse("")).as("still signed out").endsWith("/login");
+    }
+
+    @Test
+    void aSignInPostWithAnotherSessionsTokenOrNoneSignsNoOneIn() throws Exception {
+        String someoneElsesToken = new WebClient(port).loginPageToken();
+        WebClient browser = new WebClient(port);
+        browser.loginPageToken();   // this browser's own session and token exist, but are not sent
+        String form = "username=admin&password=" + WebClient.encode(DemoUsers.PASSWORD);
+        for (String post : new String[]{form, form + "&_csrf=" + WebClient.encode(someoneElsesToken)}) {
+            var response = browser.postForm("/login", post);
+            assertThat(response.headers().firstValue("Location").orElse("")).as(post).endsWith("/login?error=expired");
+            assertThat(browser.get("/").headers().firstValue("Location").orElse("")).as("still signed out").endsWith("/login");
+        }
+        // Its own token, from its own page, signs it in.
+        assertThat(browser.signIn("admin", DemoUsers.PASSWORD)).doesNotContain("/login");
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
     }
 
     @Test
     void theOgcApiShowsATownshipUserOnlyTheirTownship() throws Exception {
-        JsonNode own = json.readTree(get("/ogc/collections/open_cases/items?limit=1000", "qingxi.zhihui").body());
+        var ownResponse = get("/ogc/collections/open_cases/items?limit=1000", "qingxi.zhihui");
+        assertThat(ownResponse.statusCode()).as(ownResponse.body()).isEqualTo(200);
+        JsonNode own = json.readTree(ownResponse.body());
         long expected = jdbc.sql("""
                 select count(*) from gov_case k join township t on t.id = k.township_id
                  where t.code = '331099101000' and k.step <> 'CLOSED'""").query(Long.class).single();

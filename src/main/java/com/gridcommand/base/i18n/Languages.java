@@ -31,8 +31,13 @@ public class Languages implements VaadinServiceInitListener {
 
     static Locale current(VaadinRequest request, VaadinSession session) {
         if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale chosen) return chosen;
-        if (request != null && request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
+        return fromCookies(request == null ? null : request.getCookies());
+    }
+
+    /** The language of a page served outside Vaadin (error pages): the user's choice, else Chinese. */
+    public static Locale fromCookies(Cookie[] cookies) {
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
                 if (COOKIE.equals(cookie.getName())) return parse(cookie.getValue());
             }
         }

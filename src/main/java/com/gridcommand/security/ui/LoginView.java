@@ -54,6 +54,8 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             String key = switch (reason) {
                 case "locked" -> "login.error.locked";
                 case "disabled" -> "login.error.disabled";
+                case "expired" -> "login.error.expired";
+                case "tooMany" -> "login.error.tooMany";
                 default -> "login.error.credentials";
             };
             LoginI18n i18n = LoginI18n.createDefault();
