@@ -2,6 +2,7 @@ package com.gridcommand.base.postgis;
 
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.support.Browser;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestClockConfiguration.class)
 @EnabledIf("com.gridcommand.support.Browser#available")
 class DatabaseFaultBrowserTest {
+
+    @Autowired
+    TestClock clock;
 
     private static Browser browser;
 
@@ -164,7 +168,7 @@ class DatabaseFaultBrowserTest {
         try {
             browser.waitFor(Duration.ofSeconds(30), d -> {
                 // Moved again each try: a move made before the change feed listened again is not announced.
-                jdbc.sql("update responder set position = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), position_at = now() where id = :id")
+                jdbc.sql("update responder set position = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), position_at = :now where id = :id").param("now", clock.now())
                         .param("lon", lon).param("lat", lat).param("id", Long.parseLong(id)).update();
                 @SuppressWarnings("unchecked")
                 Map<String, Object> p = (Map<String, Object>) browser.js(

@@ -5,6 +5,7 @@ import com.gridcommand.security.DeviceService;
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
+import com.gridcommand.support.TestClock;
 import com.gridcommand.support.TestClockConfiguration;
 import com.gridcommand.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 class DatabaseFaultTest {
+
+    @Autowired
+    TestClock clock;
 
     private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
 
@@ -139,6 +143,15 @@ class DatabaseFaultTest {
         }
     }
 
+    /** Waits at most 30 s, failing with what was awaited: a test here never hangs the build. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 30 s: " + what);
+            Thread.sleep(20);
+        }
+    }
+
     private long awaitDatabase(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!databaseAnswers()) {
@@ -152,7 +165,7 @@ class DatabaseFaultTest {
     void aKilledDatabaseIsBackWithinTenSecondsRequestsMeanwhileAreAnsweredWithinASecondAndNoAcknowledgedPingIsLost() throws Exception {
         double[] home = jdbc.sql("select ST_Y(position), ST_X(position) from responder where id = :id").param("id", responderId)
                 .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
-        Instant first = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant first = clock.instant().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         List<Answer> answers = new CopyOnWriteArrayList<>();
         List<Instant> acknowledged = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -174,7 +187,7 @@ class DatabaseFaultTest {
             }
         });
         try {
-            while (acknowledged.size() < 10) Thread.sleep(20);
+            awaitUntil(() -> acknowledged.size() >= 10, "10 pings acknowledged before the kill");
             long pid = postgis.postmasterPid();
             int restarts = postgis.restarts();
             ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
@@ -182,10 +195,10 @@ class DatabaseFaultTest {
             long killed = System.nanoTime();
             postmaster.onExit().get();
             long back = awaitDatabase(Duration.ofSeconds(20));
-            while (postgis.restarts() == restarts) Thread.sleep(10);   // counted once pg_ctl has seen it up, a moment later
+            awaitUntil(() -> postgis.restarts() != restarts, "the watchdog counting its restart");   // counted once pg_ctl has seen it up, a moment later
             assertThat(postgis.restarts()).isEqualTo(restarts + 1);
             int acknowledgedWhenBack = acknowledged.size();
-            while (acknowledged.size() < acknowledgedWhenBack + 10) Thread.sleep(20);
+            awaitUntil(() -> acknowledged.size() >= acknowledgedWhenBack + 10, "10 more pings acknowledged once the database was back");
             stop.set(true);
             tracker.join();
 
@@ -252,7 +265,7 @@ class DatabaseFaultTest {
 
     @Test
     void whileTheDatabaseIsAwayTrackersAndGisClientsGet503WithRetryAfterWithinASecond() throws Exception {
-        Instant time = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant time = clock.instant().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         List<Answer> pings = unavailable(whileTheDatabaseIsAway(Duration.ofSeconds(2), () -> ping(time, 30.27, 120.16)));
         assertThat(pings).allSatisfy(a -> {
             assertThat(a.took()).isLessThan(WITHIN_A_SECOND);
