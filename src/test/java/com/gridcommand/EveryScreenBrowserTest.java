@@ -85,10 +85,12 @@ class EveryScreenBrowserTest {
                 look(b, "50-case", shots, problems);
             }
             // A page the user may not open (or, for the administrator, one nobody may), and one that does not exist.
-            b.open(base() + (user.equals("admin") ? "/tasks" : "/admin/users"));
-            look(b, "60-not-allowed", shots, problems);
-            b.open(base() + "/no-such-page");
-            look(b, "61-not-found", shots, problems);
+            String notAllowed = base() + (user.equals("admin") ? "/tasks" : "/admin/users");
+            b.open(notAllowed);
+            look(b, "60-not-allowed", shots, problems, notAllowed, 403);
+            String notFound = base() + "/no-such-page";
+            b.open(notFound);
+            look(b, "61-not-found", shots, problems, notFound, 404);
         }
         assertThat(problems.values().stream().mapToInt(List::size).sum())
                 .as(user + " on the " + size + ":" + ScreenCheck.report(problems)).isZero();
@@ -144,6 +146,14 @@ class EveryScreenBrowserTest {
     }
 
     private static void look(Browser b, String screen, Path shots, Map<String, List<String>> problems) {
+        look(b, screen, shots, problems, null, 0);
+    }
+
+    /**
+     * Looks at the screen; for a page that must answer with an error status ({@code page}, {@code status}),
+     * the browser's own line about that status is required instead of counted as a console error.
+     */
+    private static void look(Browser b, String screen, Path shots, Map<String, List<String>> problems, String page, int status) {
         b.settle();
         // Maps and charts draw a moment after the last answer from the server.
         try {
@@ -152,6 +162,13 @@ class EveryScreenBrowserTest {
             Thread.currentThread().interrupt();
         }
         b.screenshot(shots.resolve(screen.replace('/', '_') + ".png"));
-        problems.put(screen, ScreenCheck.problems(b));
+        if (page == null) {
+            problems.put(screen, ScreenCheck.problems(b));
+            return;
+        }
+        String statusLine = "a console error: " + page + " - Failed to load resource: the server responded with a status of " + status;
+        List<String> found = new java.util.ArrayList<>(ScreenCheck.problems(b));
+        if (!found.removeIf(p -> p.startsWith(statusLine))) found.add("the page did not answer with status " + status);
+        problems.put(screen, found);
     }
 }
