@@ -180,6 +180,14 @@ class AuditTrailTest {
                 .param("tables", tables).query((rs, i) -> new Column(rs.getString(1), rs.getString(2))).list();
         assertThat(columns).hasSizeGreaterThan(100).allSatisfy(c -> assertThat(zh.has("audit.column." + c.table() + "." + c.column())
                 || zh.has("audit.column." + c.column())).as(c.toString()).isTrue());
+        // What the rows hold, also the lines that are no table's (the import of the demo city says what it stored).
+        List<Column> written = jdbc.sql("""
+                        select distinct e.entity, k.key from audit_event e, jsonb_object_keys(case jsonb_typeof(coalesce(e.after, e.before))
+                               when 'object' then coalesce(e.after, e.before) else '{}'::jsonb end) k(key)""")
+                .query((rs, i) -> new Column(rs.getString(1), rs.getString(2))).list();
+        assertThat(written).extracting(Column::table).contains("gis-data");
+        assertThat(written).allSatisfy(c -> assertThat(zh.has("audit.column." + c.table() + "." + c.column())
+                || zh.has("audit.column." + c.column())).as(c.toString()).isTrue());
     }
 
     @Test
