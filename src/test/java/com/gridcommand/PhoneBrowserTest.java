@@ -79,7 +79,19 @@ class PhoneBrowserTest {
         assertThat(phone.find(By.id("task-distance")).getText()).containsPattern("\\d+(\\.\\d)?(米|公里)");
         WebElement map = phone.find(By.id("task-map"));
         assertThat(map.getSize().getHeight()).isGreaterThan(150);
-        assertThat(new MapDriver(phone, "#task-map").featureIds("task-place")).containsExactly("target");
+        MapDriver taskMap = new MapDriver(phone, "#task-map");
+        assertThat(taskMap.featureIds("task-place")).containsExactly("target");
+        // The worker sees themself and the place together, also when they stand outside their own cells.
+        String me = String.valueOf(jdbc.sql("select responder_id from app_user where username = 'wangge'").query(Long.class).single());
+        phone.waitFor(Duration.ofSeconds(10), d -> taskMap.featureIds("task-me").contains(me));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) phone.js(
+                "const r = document.getElementById('task-map').getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom};");
+        for (String[] feature : new String[][]{{"task-place", "target"}, {"task-me", me}}) {
+            MapDriver.Point p = phone.waitFor(Duration.ofSeconds(10), d -> taskMap.screenPoint(feature[0], feature[1]).orElse(null));
+            assertThat(p.x()).as(feature[0] + " within the map").isBetween(((Number) box.get("l")).doubleValue(), ((Number) box.get("r")).doubleValue());
+            assertThat(p.y()).as(feature[0] + " within the map").isBetween(((Number) box.get("t")).doubleValue(), ((Number) box.get("b")).doubleValue());
+        }
         assertThat(phone.find(By.id("task-open-case")).getAttribute("href")).contains("/cases/");
         assertThat(phone.find(By.id("task-navigate")).getAttribute("href")).startsWith("geo:");
         // The next step is a button a thumb can hit.

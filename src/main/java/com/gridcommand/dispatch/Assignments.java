@@ -214,6 +214,17 @@ public class Assignments {
                 .param("id", u.id()).query(Long.class).optional());
     }
 
+    /**
+     * Where the signed-in user's own responder last was (lon, lat): a grid worker always sees themself, also
+     * while they are outside the cells their account may read.
+     */
+    public Optional<double[]> myPosition() {
+        return current.get().flatMap(u -> jdbc.sql("""
+                        select ST_X(r.position), ST_Y(r.position) from app_user u join responder r on r.id = u.responder_id
+                         where u.id = :id and r.position is not null""")
+                .param("id", u.id()).query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).optional());
+    }
+
     /** Every assignment of a case, newest first. */
     @Transactional(readOnly = true)
     public List<Assignment> forCase(long caseId) {

@@ -210,7 +210,7 @@ public class MyTasksView extends Div implements HasDynamicTitle {
                 .style(Style.point("#ff5a1f", 9).withWeight(3)).notInControl().build());
         place.setFeatures(List.of(new Feature("target", "{\"type\":\"Point\",\"coordinates\":[" + a.targetLon() + "," + a.targetLat() + "]}", Map.of())));
         FeatureLayer self = map.addLayer(ResponderLayers.definition(t, "task-me", 70));
-        responders.position(me).ifPresent(p -> {
+        assignments.myPosition().ifPresent(p -> {
             self.setFeatures(List.of(new Feature(Long.toString(me), "{\"type\":\"Point\",\"coordinates\":[" + p[0] + "," + p[1] + "]}",
                     Map.of("status", a.state() == Assignment.Status.ON_SCENE ? "ON_SCENE" : "EN_ROUTE", "tip", t.t("tasks.me")))));
             double south = Math.min(p[1], a.targetLat()), north = Math.max(p[1], a.targetLat());
