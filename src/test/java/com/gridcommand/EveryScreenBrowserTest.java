@@ -87,10 +87,10 @@ class EveryScreenBrowserTest {
             // A page the user may not open (or, for the administrator, one nobody may), and one that does not exist.
             String notAllowed = base() + (user.equals("admin") ? "/tasks" : "/admin/users");
             b.open(notAllowed);
-            look(b, "60-not-allowed", shots, problems, notAllowed, 403);
+            lookAtRefusal(b, "60-not-allowed", shots, problems, notAllowed, 403);
             String notFound = base() + "/no-such-page";
             b.open(notFound);
-            look(b, "61-not-found", shots, problems, notFound, 404);
+            lookAtRefusal(b, "61-not-found", shots, problems, notFound, 404);
         }
         assertThat(problems.values().stream().mapToInt(List::size).sum())
                 .as(user + " on the " + size + ":" + ScreenCheck.report(problems)).isZero();
@@ -146,14 +146,19 @@ class EveryScreenBrowserTest {
     }
 
     private static void look(Browser b, String screen, Path shots, Map<String, List<String>> problems) {
-        look(b, screen, shots, problems, null, 0);
+        problems.put(screen, lookAt(b, screen, shots));
     }
 
-    /**
-     * Looks at the screen; for a page that must answer with an error status ({@code page}, {@code status}),
-     * the browser's own line about that status is required instead of counted as a console error.
-     */
-    private static void look(Browser b, String screen, Path shots, Map<String, List<String>> problems, String page, int status) {
+    /** Looks at a page that must answer {@code status}: the browser's own line about that status is required, not counted as a console error. */
+    private static void lookAtRefusal(Browser b, String screen, Path shots, Map<String, List<String>> problems, String page, int status) {
+        String statusLine = "a console error: " + page + " - Failed to load resource: the server responded with a status of " + status;
+        List<String> found = new java.util.ArrayList<>(lookAt(b, screen, shots));
+        if (!found.removeIf(p -> p.startsWith(statusLine))) found.add("the page did not answer with status " + status);
+        problems.put(screen, found);
+    }
+
+    /** Saves a screenshot of what is shown once it has settled, and says what is wrong with it. */
+    private static List<String> lookAt(Browser b, String screen, Path shots) {
         b.settle();
         // Maps and charts draw a moment after the last answer from the server.
         try {
@@ -162,13 +167,6 @@ class EveryScreenBrowserTest {
             Thread.currentThread().interrupt();
         }
         b.screenshot(shots.resolve(screen.replace('/', '_') + ".png"));
-        if (page == null) {
-            problems.put(screen, ScreenCheck.problems(b));
-            return;
-        }
-        String statusLine = "a console error: " + page + " - Failed to load resource: the server responded with a status of " + status;
-        List<String> found = new java.util.ArrayList<>(ScreenCheck.problems(b));
-        if (!found.removeIf(p -> p.startsWith(statusLine))) found.add("the page did not answer with status " + status);
-        problems.put(screen, found);
+        return ScreenCheck.problems(b);
     }
 }

@@ -5,7 +5,6 @@ import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.casework.CaseDetails;
 import com.gridcommand.casework.CaseService;
-import com.gridcommand.dispatch.ResponderService;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.leaflet.Feature;
@@ -64,18 +63,16 @@ public class MyTasksView extends Div implements HasDynamicTitle {
 
     private final Assignments assignments;
     private final CaseService cases;
-    private final ResponderService responders;
     private final BasemapLayers basemapLayers;
     private final LiveUpdates live;
     private final Texts t;
     private final Div content = new Div();
     private Registration registration;
 
-    MyTasksView(Assignments assignments, CaseService cases, ResponderService responders, BasemapLayers basemapLayers,
+    MyTasksView(Assignments assignments, CaseService cases, BasemapLayers basemapLayers,
                 LiveUpdates live, Clock clock) {
         this.assignments = assignments;
         this.cases = cases;
-        this.responders = responders;
         this.basemapLayers = basemapLayers;
         this.live = live;
         this.t = new Texts(UI.getCurrent(), clock);

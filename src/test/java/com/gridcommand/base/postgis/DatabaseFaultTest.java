@@ -143,21 +143,21 @@ class DatabaseFaultTest {
         }
     }
 
-    /** Waits at most 30 s, failing with what was awaited: a test here never hangs the build. */
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    /** Waits at most {@code patience}, failing with what was awaited: a test here never hangs the build. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration patience, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 30 s: " + what);
+            if (System.nanoTime() > deadline) throw new AssertionError(what + " not within " + patience);
             Thread.sleep(20);
         }
     }
 
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        awaitUntil(condition, Duration.ofSeconds(30), what);
+    }
+
     private long awaitDatabase(Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!databaseAnswers()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the database did not come back within " + patience);
-            Thread.sleep(20);
-        }
+        awaitUntil(this::databaseAnswers, patience, "the database coming back");
         return System.nanoTime();
     }
 
