@@ -104,10 +104,10 @@ class PhoneBrowserTest {
         MapDriver map = new MapDriver(phone);
         phone.waitFor(Duration.ofSeconds(30), d -> map.ready() && !map.featureIds("cells").isEmpty());
         // Folded: the map is not hidden behind its own legend.
-        assertThat(phone.findAll(By.cssSelector("gc-leaflet-map .gc-layer-list"))).isEmpty();
-        phone.find(By.cssSelector("gc-leaflet-map .gc-layer-control-toggle")).click();
-        phone.waitFor(Duration.ofSeconds(5), d -> !d.findElements(By.cssSelector("gc-leaflet-map .gc-layer-list")).isEmpty());
-        phone.find(By.cssSelector("gc-leaflet-map .gc-layer-control-toggle")).click();
+        assertThat(phone.findAll(By.cssSelector("leaflet-flow-map .lf-layer-list"))).isEmpty();
+        phone.find(By.cssSelector("leaflet-flow-map .lf-layer-control-toggle")).click();
+        phone.waitFor(Duration.ofSeconds(5), d -> !d.findElements(By.cssSelector("leaflet-flow-map .lf-layer-list")).isEmpty());
+        phone.find(By.cssSelector("leaflet-flow-map .lf-layer-control-toggle")).click();
 
         // The worker's own cell, brought to the middle of the map.
         String cell = users.byUsername("wangge").orElseThrow().scope().codes().getFirst();

@@ -4,8 +4,8 @@ import com.gridcommand.area.AreaLevel;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LeafletMap;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LeafletMap;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -64,7 +64,7 @@ public final class Basemap {
         }
     }
 
-    private List<com.gridcommand.leaflet.Feature> areas(AreaLevel level, Viewport viewport) {
+    private List<org.vaadin.addons.leafletflow.Feature> areas(AreaLevel level, Viewport viewport) {
         List<GeoFeature> loaded = layers.loadAreas(level, viewport);
         return loaded.stream().map(layers::area).toList();
     }

@@ -1,5 +1,6 @@
 package com.gridcommand.map;
 
+import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.CaseCounts;
@@ -22,12 +23,12 @@ import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.hotspot.HotspotService;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.MapOptions;
-import com.gridcommand.leaflet.MapView;
-import com.gridcommand.leaflet.Feature;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.MapOptions;
+import org.vaadin.addons.leafletflow.MapView;
+import org.vaadin.addons.leafletflow.Feature;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -176,7 +177,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
     }
 
     private void fitCity() {
-        cityExtent.ifPresent(b -> map.fitBounds(b.south(), b.west(), b.north(), b.east(), 15));
+        cityExtent.ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
     }
 
     private void showView(MapView view) {

@@ -13,34 +13,35 @@ class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.gridcommand");
+            .importPackages("com.gridcommand", "org.vaadin.addons.leafletflow");
 
     @Test
     void theDomainKnowsNothingOfTheUi() {
         noClasses().that().resideInAnyPackage("..area..", "..casework..", "..dispatch..", "..hotspot..", "..patrol..",
                         "..prevention..", "..road..", "..gisdata..", "..geo..", "..changefeed..")
                 .and().resideOutsideOfPackage("..ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "com.gridcommand.leaflet..", "com.gridcommand.map..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "org.vaadin.addons.leafletflow..", "com.gridcommand.map..")
                 .check(CLASSES);
     }
 
+    /** The add-on is a library of its own (leaflet-flow/): nothing of the app, not even Spring. */
     @Test
     void theLeafletComponentKnowsNoDomain() {
-        classes().that().resideInAPackage("com.gridcommand.leaflet..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("com.gridcommand.leaflet..", "java..", "com.vaadin..", "tools.jackson..")
+        classes().that().resideInAPackage("org.vaadin.addons.leafletflow..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.vaadin.addons.leafletflow..", "java..", "com.vaadin..", "tools.jackson..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheLeafletComponentCallsIntoItsElement() {
-        noClasses().that().resideOutsideOfPackage("com.gridcommand.leaflet..")
+        noClasses().that().resideOutsideOfPackage("org.vaadin.addons.leafletflow..")
                 .should().callMethod(com.vaadin.flow.dom.Element.class, "callJsFunction", String.class, java.io.Serializable[].class)
                 .check(CLASSES);
     }
 
     @Test
     void spatialSqlStaysInTheModulesThatOwnTheTables() {
-        noClasses().that().resideInAnyPackage("com.gridcommand.map..", "com.gridcommand.leaflet..", "com.gridcommand.base..",
+        noClasses().that().resideInAnyPackage("com.gridcommand.map..", "org.vaadin.addons.leafletflow..", "com.gridcommand.base..",
                         "com.gridcommand.admin..", "..ui..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
                 .check(CLASSES);

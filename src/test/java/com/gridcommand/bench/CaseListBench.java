@@ -235,7 +235,7 @@ class CaseListBench {
                 ms[i] = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
                         const done = arguments[arguments.length - 1];
                         (function check() {
-                          const m = document.querySelector('gc-leaflet-map');
+                          const m = document.querySelector('leaflet-flow-map');
                           const rows = document.querySelectorAll('#case-list vaadin-grid-cell-content');
                           try { if (m && m.featureIds && m.featureIds('cases').length > 0 && rows.length > 20) { done(performance.now()); return; } } catch (e) { }
                           requestAnimationFrame(check);

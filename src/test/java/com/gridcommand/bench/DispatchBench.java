@@ -354,10 +354,10 @@ class DispatchBench {
                     browsers.add(b);
                     b.signIn("http://localhost:" + port, "zhihui", DemoUsers.PASSWORD);
                     b.open("http://localhost:" + port + "/");
-                    b.waitFor(Duration.ofSeconds(60), d -> ((Number) b.js("const m = document.querySelector('gc-leaflet-map'); "
+                    b.waitFor(Duration.ofSeconds(60), d -> ((Number) b.js("const m = document.querySelector('leaflet-flow-map'); "
                             + "return m && m.featureIds ? m.featureIds('cells').length : 0;")).intValue() > 0);
-                    b.js("document.querySelector('gc-leaflet-map').setView(arguments[0], arguments[1], 15);", home[1], home[0]);
-                    b.waitFor(Duration.ofSeconds(30), d -> b.js("return document.querySelector('gc-leaflet-map').featureLatLng('responders', arguments[0]);",
+                    b.js("document.querySelector('leaflet-flow-map').setView(arguments[0], arguments[1], 15);", home[1], home[0]);
+                    b.waitFor(Duration.ofSeconds(30), d -> b.js("return document.querySelector('leaflet-flow-map').featureLatLng('responders', arguments[0]);",
                             Long.toString(probe)) != null);
                 }
                 for (boolean loaded : new boolean[]{false, true}) {
@@ -400,7 +400,7 @@ class DispatchBench {
                         double lat = home[1] + 0.0004 * (i % 2 == 0 ? 1 : -1); // 90 m back and forth: a plausible move in 2 s
                         for (Browser b : browsers) {
                             b.js("""
-                                    const m = document.querySelector('gc-leaflet-map'); window.__arrived = null;
+                                    const m = document.querySelector('leaflet-flow-map'); window.__arrived = null;
                                     const want = arguments[1], id = arguments[0];
                                     const poll = () => { const ll = m.featureLatLng('responders', id);
                                       if (ll && Math.abs(ll.lat - want) < 1e-7) { window.__arrived = Date.now(); } else { requestAnimationFrame(poll); } };

@@ -53,7 +53,7 @@ class FirstViewBench {
             const done = arguments[arguments.length - 1];
             const condition = new Function('m', arguments[0]);
             (function check() {
-              const m = document.querySelector('gc-leaflet-map');
+              const m = document.querySelector('leaflet-flow-map');
               try { if (m && m.featureIds && condition(m)) { done(performance.now()); return; } } catch (e) { }
               requestAnimationFrame(check);
             })();""";

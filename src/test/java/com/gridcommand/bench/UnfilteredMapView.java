@@ -1,10 +1,10 @@
 package com.gridcommand.bench;
 
 import com.gridcommand.base.i18n.Texts;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.MapOptions;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.MapOptions;
 import com.gridcommand.map.MapLayerSource;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -52,7 +52,7 @@ public class UnfilteredMapView extends Div {
         for (MapLayerSource source : sources) {
             // Every layer at every zoom, whatever its usual range.
             var definition = source.definition(texts);
-            var layer = map.addLayer(com.gridcommand.leaflet.LayerDefinition.layer(definition.id(), definition.title())
+            var layer = map.addLayer(org.vaadin.addons.leafletflow.LayerDefinition.layer(definition.id(), definition.title())
                     .order(definition.order()).style(definition.style()).tooltip(definition.tooltip()).build());
             loaders.add(() -> layer.setFeatures(jdbc.sql(EVERYTHING.get(definition.id())).query((rs, i) -> {
                 ResultSetMetaData meta = rs.getMetaData();

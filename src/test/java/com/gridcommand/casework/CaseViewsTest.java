@@ -2,7 +2,7 @@ package com.gridcommand.casework;
 
 import com.gridcommand.casework.ui.CaseDetailView;
 import com.gridcommand.casework.ui.CaseListView;
-import com.gridcommand.leaflet.LeafletMap;
+import org.vaadin.addons.leafletflow.LeafletMap;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.IntegrationTest;
 import com.gridcommand.support.TestClock;

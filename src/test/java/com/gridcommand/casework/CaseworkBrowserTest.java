@@ -60,7 +60,7 @@ class CaseworkBrowserTest {
 
     @SuppressWarnings("unchecked")
     static List<String> featureIds(Browser b, String layer) {
-        return (List<String>) b.js("return document.querySelector('gc-leaflet-map').featureIds(arguments[0]);", layer);
+        return (List<String>) b.js("return document.querySelector('leaflet-flow-map').featureIds(arguments[0]);", layer);
     }
 
     static void waitForMap(Browser b) {
@@ -181,7 +181,7 @@ class CaseworkBrowserTest {
         row.click();
         b.waitFor(Duration.ofSeconds(10), d -> {
             @SuppressWarnings("unchecked")
-            Map<String, Object> h = (Map<String, Object>) b.js("return document.querySelector('gc-leaflet-map').highlighted();");
+            Map<String, Object> h = (Map<String, Object>) b.js("return document.querySelector('leaflet-flow-map').highlighted();");
             return h != null && Long.toString(c.id()).equals(h.get("id")) ? Boolean.TRUE : null;
         });
 
@@ -203,7 +203,7 @@ class CaseworkBrowserTest {
             return t.isBlank() ? null : t;
         });
         @SuppressWarnings("unchecked")
-        Map<String, Object> circle = (Map<String, Object>) b.js("return document.querySelector('gc-leaflet-map').drawnShape();");
+        Map<String, Object> circle = (Map<String, Object>) b.js("return document.querySelector('leaflet-flow-map').drawnShape();");
         double radius = ((Number) circle.get("radius")).doubleValue();
         assertThat(radius).isBetween(400.0, 500.0);
         long inside = Long.parseLong(picked.replaceAll("\\D", ""));

@@ -105,10 +105,10 @@ class DispatchBrowserTest {
         undo.add(() -> jdbc.sql("delete from position_report where device_id = :d").param("d", issued.device().id()).update());
 
         Browser command = signedIn("zhihui", "/");
-        command.waitFor(Duration.ofSeconds(30), d -> ((Number) command.js("const m = document.querySelector('gc-leaflet-map'); "
+        command.waitFor(Duration.ofSeconds(30), d -> ((Number) command.js("const m = document.querySelector('leaflet-flow-map'); "
                 + "return m && m.featureIds ? m.featureIds('cells').length : 0;")).intValue() > 0);
         new MapDriver(command).goTo(at[1], at[0], 15);
-        command.waitFor(Duration.ofSeconds(15), d -> command.js("return document.querySelector('gc-leaflet-map').featureLatLng('responders', arguments[0]);",
+        command.waitFor(Duration.ofSeconds(15), d -> command.js("return document.querySelector('leaflet-flow-map').featureLatLng('responders', arguments[0]);",
                 Long.toString(responder)) != null);
 
         HttpClient http = HttpClient.newHttpClient();
@@ -123,7 +123,7 @@ class DispatchBrowserTest {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             double expected = lat;
             command.waitFor(Duration.ofSeconds(2), d -> {
-                Map<String, Object> ll = js(command, "return document.querySelector('gc-leaflet-map').featureLatLng('responders', arguments[0]);",
+                Map<String, Object> ll = js(command, "return document.querySelector('leaflet-flow-map').featureLatLng('responders', arguments[0]);",
                         Long.toString(responder));
                 return ll != null && Math.abs(((Number) ll.get("lat")).doubleValue() - expected) < 1e-7 ? ll : null;
             });
@@ -150,7 +150,7 @@ class DispatchBrowserTest {
         Browser watcher = signedIn("zhihui", "/dispatch");
         watcher.waitFor(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#status-grid vaadin-grid-cell-content")).size() > 10);
         new MapDriver(watcher).goTo(at[1], at[0], 15);
-        watcher.waitFor(Duration.ofSeconds(15), d -> watcher.js("return document.querySelector('gc-leaflet-map').featureProperties('responders', arguments[0]);",
+        watcher.waitFor(Duration.ofSeconds(15), d -> watcher.js("return document.querySelector('leaflet-flow-map').featureProperties('responders', arguments[0]);",
                 Long.toString(best.id())) != null);
 
         int assignedBefore = chip(watcher, "ASSIGNED"), availableBefore = chip(watcher, "AVAILABLE");
@@ -165,10 +165,10 @@ class DispatchBrowserTest {
         assertThat(dispatcher.find(By.id("candidates")).getText()).contains(best.name());
         // Lines with travel-time labels lead from the candidates to the case.
         @SuppressWarnings("unchecked")
-        List<String> lines = (List<String>) dispatcher.js("return document.querySelector('gc-leaflet-map').featureIds('candidates');");
+        List<String> lines = (List<String>) dispatcher.js("return document.querySelector('leaflet-flow-map').featureIds('candidates');");
         assertThat(lines).contains(Long.toString(best.id()));
         // Lines with travel-time labels (ETA) lead from the candidates to the case.
-        assertThat(dispatcher.findAll(By.cssSelector(".leaflet-tooltip.gc-label")).stream().map(WebElement::getText))
+        assertThat(dispatcher.findAll(By.cssSelector(".leaflet-tooltip.lf-label")).stream().map(WebElement::getText))
                 .anyMatch(label -> label.startsWith(best.name()) && label.contains("分钟"));
         send.click();
         long clicked = System.nanoTime();
@@ -180,7 +180,7 @@ class DispatchBrowserTest {
         watcher.waitFor(Duration.ofSeconds(3), d -> d.findElements(By.cssSelector("#active-assignments vaadin-grid-cell-content")).stream()
                 .anyMatch(e -> e.getText().startsWith(code)));
         watcher.waitFor(Duration.ofSeconds(3), d -> {
-            Map<String, Object> p = js(watcher, "return document.querySelector('gc-leaflet-map').featureProperties('responders', arguments[0]);",
+            Map<String, Object> p = js(watcher, "return document.querySelector('leaflet-flow-map').featureProperties('responders', arguments[0]);",
                     Long.toString(best.id()));
             return p != null && "ASSIGNED".equals(p.get("status"));
         });

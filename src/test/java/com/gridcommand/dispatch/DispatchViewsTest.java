@@ -167,9 +167,9 @@ class DispatchViewsTest extends SpringBrowserlessTest {
         signIn("diaodu");
         navigate(DispatchView.class);
         long before = jdbc.sql("select count(*) from emergency").query(Long.class).single();
-        var map = $(com.gridcommand.leaflet.LeafletMap.class).id("dispatch-map");
+        var map = $(org.vaadin.addons.leafletflow.LeafletMap.class).id("dispatch-map");
         double[] at = casePoint();
-        com.vaadin.flow.component.ComponentUtil.fireEvent(map, new com.gridcommand.leaflet.LeafletMap.PointPickedEvent(map, true, at[1], at[0]));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(map, new org.vaadin.addons.leafletflow.LeafletMap.PointPickedEvent(map, true, at[1], at[0]));
         test($(Button.class).id("emergency-ok")).click();
         assertThat(lastNotification()).isEqualTo("请填写标题（最多200个字）。");
         assertThat($(com.vaadin.flow.component.textfield.TextField.class).id("emergency-title").isAttached()).isTrue();

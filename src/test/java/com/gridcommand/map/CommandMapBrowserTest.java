@@ -132,7 +132,7 @@ class CommandMapBrowserTest {
         // Key places and cameras wait for a closer zoom, and say so in the layer list.
         assertThat(shown("places")).isFalse();
         assertThat(featureIds("cameras")).isEmpty();
-        assertThat(browser.find(By.cssSelector(".gc-layer-row[data-layer='cameras']")).getAttribute("class")).contains("gc-out-of-zoom");
+        assertThat(browser.find(By.cssSelector(".lf-layer-row[data-layer='cameras']")).getAttribute("class")).contains("lf-out-of-zoom");
 
         // The side panel counts what is in view.
         assertThat(text("count-open")).isEqualTo(String.valueOf(count(
@@ -191,10 +191,10 @@ class CommandMapBrowserTest {
             map.clickFeature("cases", String.valueOf(id));
 
             // Leaflet fades the popup in: wait until it is visible, as a user would see it.
-            WebElement title = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".gc-popup-title"))
+            WebElement title = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".lf-popup-title"))
                     .stream().filter(e -> e.isDisplayed() && !e.getText().isEmpty()).findFirst().orElse(null));
             assertThat(title.getText()).isEqualTo("噪音投诉 " + hostile);
-            WebElement popup = browser.find(By.cssSelector(".gc-popup"));
+            WebElement popup = browser.find(By.cssSelector(".lf-popup"));
             assertThat(popup.getText()).contains("TEST-XSS-1").contains("分流查处").contains("较大").contains("热线电话")
                     .contains("楼上住户反映 " + hostile + " & \"深夜\"施工");
             assertThat(popup.findElements(By.tagName("img"))).isEmpty();
@@ -213,7 +213,7 @@ class CommandMapBrowserTest {
         MapDriver.Point at = map.screenPoint("hotspots", hotspot).orElseThrow();
         String name = jdbc.sql("select name from hotspot where id = :id").param("id", Long.parseLong(hotspot)).query(String.class).single();
         map.clickAt(at);
-        browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup-title")).stream().anyMatch(e -> e.isDisplayed() && e.getText().equals(name)));
+        browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".lf-popup-title")).stream().anyMatch(e -> e.isDisplayed() && e.getText().equals(name)));
         browser.find(By.cssSelector(".leaflet-popup-close-button")).click();
 
         map.toggleLayer("hotspots");
@@ -263,10 +263,10 @@ class CommandMapBrowserTest {
             clicked.add(id);
             String name = jdbc.sql(nameSql).param("id", Long.parseLong(id)).query(String.class).single();
             map.clickFeature(layer, id);
-            browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup-title")).stream()
+            browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".lf-popup-title")).stream()
                     .anyMatch(e -> e.isDisplayed() && e.getText().equals(name)));
             browser.find(By.cssSelector(".leaflet-popup-close-button")).click();
-            browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup-title")).stream().noneMatch(WebElement::isDisplayed));
+            browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".lf-popup-title")).stream().noneMatch(WebElement::isDisplayed));
         }
     }
 
@@ -283,7 +283,7 @@ class CommandMapBrowserTest {
         browser.waitFor(Duration.ofSeconds(2), d -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) browser.js(
-                    "return document.querySelector('gc-leaflet-map').featureLatLng('responders', arguments[0]);", id);
+                    "return document.querySelector('leaflet-flow-map').featureLatLng('responders', arguments[0]);", id);
             return p != null && Math.abs(num(p.get("lat")) - lat) < 1e-6 && Math.abs(num(p.get("lng")) - lon) < 1e-6;
         });
         assertThat(Duration.ofNanos(System.nanoTime() - moved)).isLessThan(Duration.ofSeconds(2));
@@ -310,14 +310,14 @@ class CommandMapBrowserTest {
 
     @Test
     void theUserCanSwitchToEnglish() {
-        assertThat(browser.find(By.cssSelector(".gc-layer-row[data-layer='cases'] .gc-layer-title")).getText()).isEqualTo("在办案件");
+        assertThat(browser.find(By.cssSelector(".lf-layer-row[data-layer='cases'] .lf-layer-title")).getText()).isEqualTo("在办案件");
         browser.choose(browser.find(By.cssSelector("vaadin-select.gc-language")), "English");
-        browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".gc-layer-row[data-layer='cases'] .gc-layer-title"))
+        browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".lf-layer-row[data-layer='cases'] .lf-layer-title"))
                 .stream().anyMatch(e -> e.getText().equals("Open cases")));
         assertThat(browser.find(By.cssSelector(".gc-stat-open")).getText()).contains("Open cases");
         // Back to Chinese for the other tests (the choice lives in a cookie).
         browser.choose(browser.find(By.cssSelector("vaadin-select.gc-language")), "中文");
-        browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".gc-layer-row[data-layer='cases'] .gc-layer-title"))
+        browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".lf-layer-row[data-layer='cases'] .lf-layer-title"))
                 .stream().anyMatch(e -> e.getText().equals("在办案件")));
     }
 }

@@ -1,8 +1,8 @@
 package com.gridcommand.map;
 
 import com.gridcommand.geo.Bbox;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LeafletMap;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LeafletMap;
 import com.gridcommand.support.IntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;

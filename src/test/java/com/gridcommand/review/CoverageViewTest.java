@@ -1,6 +1,6 @@
 package com.gridcommand.review;
 
-import com.gridcommand.leaflet.LeafletMap;
+import org.vaadin.addons.leafletflow.LeafletMap;
 import com.gridcommand.patrol.PatrolCompliance;
 import com.gridcommand.patrol.PatrolPresence;
 import com.gridcommand.review.ui.CoverageView;

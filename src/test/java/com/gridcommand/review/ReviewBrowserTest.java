@@ -93,7 +93,7 @@ class ReviewBrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> p = (Map<String, Object>) browser.js(
                 "return document.querySelector('#review-map').containerPoint(arguments[0], arguments[1]);", lat, lon);
-        WebElement map = browser.find(By.cssSelector("#review-map .gc-map-container"));
+        WebElement map = browser.find(By.cssSelector("#review-map .lf-map-container"));
         int x = ((Number) p.get("x")).intValue() - map.getSize().getWidth() / 2;
         int y = ((Number) p.get("y")).intValue() - map.getSize().getHeight() / 2;
         new Actions(browser.driver()).moveToElement(map, x, y).click().perform();

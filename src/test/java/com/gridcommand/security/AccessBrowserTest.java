@@ -66,12 +66,12 @@ class AccessBrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<String> featureIds(String layer) {
-        return (List<String>) browser.js("return document.querySelector('gc-leaflet-map').featureIds(arguments[0]);", layer);
+        return (List<String>) browser.js("return document.querySelector('leaflet-flow-map').featureIds(arguments[0]);", layer);
     }
 
     private void waitForMap() {
         browser.waitFor(Duration.ofSeconds(30), d -> {
-            Object ids = browser.js("const m = document.querySelector('gc-leaflet-map'); return m && m.featureIds ? m.featureIds('cells').length : 0;");
+            Object ids = browser.js("const m = document.querySelector('leaflet-flow-map'); return m && m.featureIds ? m.featureIds('cells').length : 0;");
             return ((Number) ids).intValue() > 0 && !browser.find(By.id("count-open")).getText().equals("–");
         });
     }
@@ -96,7 +96,7 @@ class AccessBrowserTest {
         // The map shows the user's own cells and no others: those in scope that the loaded box reaches.
         GridUser user = users.byUsername(username).orElseThrow();
         @SuppressWarnings("unchecked")
-        Map<String, Object> view = (Map<String, Object>) browser.js("return document.querySelector('gc-leaflet-map').view();");
+        Map<String, Object> view = (Map<String, Object>) browser.js("return document.querySelector('leaflet-flow-map').view();");
         var loaded = CommandMapViewAccess.loadedBox(((Number) view.get("west")).doubleValue(), ((Number) view.get("south")).doubleValue(),
                 ((Number) view.get("east")).doubleValue(), ((Number) view.get("north")).doubleValue());
         Set<String> expectedCells = jdbc.sql("select id, code from grid_cell where ST_Intersects(geom, ST_MakeEnvelope(:w, :s, :e, :n, 4326))")
@@ -164,7 +164,7 @@ class AccessBrowserTest {
             map.goTo(at[1], at[0], 17);
             browser.waitFor(Duration.ofSeconds(10), d -> featureIds("cases").contains(String.valueOf(id)));
             map.clickFeature("cases", String.valueOf(id));
-            WebElement popup = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".gc-popup"))
+            WebElement popup = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".lf-popup"))
                     .stream().filter(e -> e.isDisplayed() && e.getText().contains("XSS-LIST-1")).findFirst().orElse(null));
             assertThat(popup).as("the case's popup after clicking it").isNotNull();
             assertThat(popup.getText()).contains("投诉 " + hostile).contains("居民反映 " + hostile + " 深夜施工");

@@ -23,7 +23,7 @@ public final class MapDriver {
     private final String selector;
 
     public MapDriver(Browser browser) {
-        this(browser, "gc-leaflet-map");
+        this(browser, "leaflet-flow-map");
     }
 
     /** @param selector the CSS selector of the map element, when a page has more than one */
@@ -109,7 +109,7 @@ public final class MapDriver {
     @SuppressWarnings("unchecked")
     private Map<String, Object> box() {
         return (Map<String, Object>) browser.js("const r = document.querySelector(" + quoted(selector)
-                + ").querySelector('.gc-map-container').getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};");
+                + ").querySelector('.lf-map-container').getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};");
     }
 
     private Point origin() {
@@ -228,8 +228,8 @@ public final class MapDriver {
 
     /** Switches a layer in the layer list by clicking its box (opening the list first if it is folded). */
     public void toggleLayer(String layer) {
-        By box = By.cssSelector(selector + " .gc-layer-row[data-layer='" + layer + "'] input");
-        if (browser.findAll(box).isEmpty()) browser.find(By.cssSelector(selector + " .gc-layer-control-toggle")).click();
+        By box = By.cssSelector(selector + " .lf-layer-row[data-layer='" + layer + "'] input");
+        if (browser.findAll(box).isEmpty()) browser.find(By.cssSelector(selector + " .lf-layer-control-toggle")).click();
         // The list is redrawn when what it shows changes: a box found a moment before can be gone; click the one there now.
         browser.waitFor(Duration.ofSeconds(5), d -> {
             WebElement input = d.findElement(box);

@@ -1,5 +1,6 @@
 package com.gridcommand.casework.ui;
 
+import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
@@ -17,12 +18,12 @@ import com.gridcommand.changefeed.ui.LiveUpdates;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.MapOptions;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.MapOptions;
 import com.gridcommand.prevention.PreventionService;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
@@ -399,7 +400,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         // Once the map has its size in the page: the user's areas.
-        areas.extentInScope().ifPresent(b -> map.fitBounds(b.south(), b.west(), b.north(), b.east(), 15));
+        areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
         liveRegistration = live.register(event.getUI(), batch -> {
             if (batch.reloadAll() || !batch.of("gov_case").isEmpty()) refresh();
         });

@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch.ui;
 
+import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
@@ -22,15 +23,15 @@ import com.gridcommand.dispatch.TravelTime;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.LegendEntry;
-import com.gridcommand.leaflet.MapOptions;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.LegendEntry;
+import org.vaadin.addons.leafletflow.MapOptions;
+import org.vaadin.addons.leafletflow.Style;
+import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.AttachEvent;
@@ -295,7 +296,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        if (!focused) areas.extentInScope().ifPresent(b -> map.fitBounds(b.south(), b.west(), b.north(), b.east(), 15));
+        if (!focused) areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
         else if (target != null) map.setView(new LatLng(target.lat(), target.lon()), 15);
         refreshBoard();
         refreshActive();

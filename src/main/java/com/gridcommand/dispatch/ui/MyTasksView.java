@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch.ui;
 
+import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
@@ -7,13 +8,13 @@ import com.gridcommand.casework.CaseDetails;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.Viewport;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.MapOptions;
-import com.gridcommand.leaflet.Style;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.MapOptions;
+import org.vaadin.addons.leafletflow.Style;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
@@ -213,7 +214,7 @@ public class MyTasksView extends Div implements HasDynamicTitle {
             double south = Math.min(p[1], a.targetLat()), north = Math.max(p[1], a.targetLat());
             double west = Math.min(p[0], a.targetLon()), east = Math.max(p[0], a.targetLon());
             // Once the map is in the page (a call before that would be lost).
-            map.addAttachListener(e -> map.fitBounds(south - 0.002, west - 0.002, north + 0.002, east + 0.002, 17));
+            map.addAttachListener(e -> map.fitBounds(LatLngBounds.of(south - 0.002, west - 0.002, north + 0.002, east + 0.002), 17));
         });
         map.addMoveListener(e -> {
             var v = e.view();

@@ -3,11 +3,11 @@ package com.gridcommand.dispatch.ui;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.dispatch.ResponderService;
 import com.gridcommand.geo.GeoFeature;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LegendEntry;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.LegendEntry;
+import org.vaadin.addons.leafletflow.Style;
+import org.vaadin.addons.leafletflow.StyleRule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

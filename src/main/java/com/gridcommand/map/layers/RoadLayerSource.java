@@ -4,10 +4,10 @@ import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.Popup;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.Popup;
 import com.gridcommand.map.MapLayerSource;
 import org.springframework.stereotype.Component;
 

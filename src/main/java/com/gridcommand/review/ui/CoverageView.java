@@ -1,5 +1,6 @@
 package com.gridcommand.review.ui;
 
+import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
@@ -7,15 +8,15 @@ import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.hotspot.HotspotRegister;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.LegendEntry;
-import com.gridcommand.leaflet.MapOptions;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.LegendEntry;
+import org.vaadin.addons.leafletflow.MapOptions;
+import org.vaadin.addons.leafletflow.Style;
+import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.patrol.PatrolCompliance;
 import com.gridcommand.patrol.PatrolPresence;
 import com.gridcommand.patrol.PatrolRouteDetails;
@@ -356,7 +357,7 @@ public class CoverageView extends Div implements HasDynamicTitle {
         super.onAttach(event);
         event.getUI().beforeClientResponse(this, context -> {
             check();
-            areas.extentInScope().ifPresent(b -> map.fitBounds(b.south(), b.west(), b.north(), b.east(), 15));
+            areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
         });
     }
 

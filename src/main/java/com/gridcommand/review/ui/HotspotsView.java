@@ -1,5 +1,6 @@
 package com.gridcommand.review.ui;
 
+import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.geo.Bbox;
@@ -9,16 +10,16 @@ import com.gridcommand.casework.CaseService;
 import com.gridcommand.hotspot.HotspotDetection;
 import com.gridcommand.hotspot.HotspotRegister;
 import com.gridcommand.hotspot.HotspotTrends;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.FeatureLayer;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.FeatureLayer;
 import com.gridcommand.base.i18n.Texts;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.LegendEntry;
-import com.gridcommand.leaflet.MapOptions;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.LegendEntry;
+import org.vaadin.addons.leafletflow.MapOptions;
+import org.vaadin.addons.leafletflow.Style;
+import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
@@ -607,7 +608,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         super.onAttach(event);
         event.getUI().beforeClientResponse(this, context -> {
             loadRegister();
-            areas.extentInScope().ifPresent(b -> map.fitBounds(b.south(), b.west(), b.north(), b.east(), 15));
+            areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
         });
     }
 

@@ -1,19 +1,20 @@
 package com.gridcommand.review.ui;
 
+import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.casework.AreaReview;
 import com.gridcommand.casework.AreaReview.Level;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
-import com.gridcommand.leaflet.Feature;
-import com.gridcommand.leaflet.FeatureLayer;
-import com.gridcommand.leaflet.LatLng;
-import com.gridcommand.leaflet.LayerDefinition;
-import com.gridcommand.leaflet.LeafletMap;
-import com.gridcommand.leaflet.MapOptions;
-import com.gridcommand.leaflet.Style;
-import com.gridcommand.leaflet.StyleRule;
+import org.vaadin.addons.leafletflow.Feature;
+import org.vaadin.addons.leafletflow.FeatureLayer;
+import org.vaadin.addons.leafletflow.LatLng;
+import org.vaadin.addons.leafletflow.LayerDefinition;
+import org.vaadin.addons.leafletflow.LeafletMap;
+import org.vaadin.addons.leafletflow.MapOptions;
+import org.vaadin.addons.leafletflow.Style;
+import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.review.LeadersReview;
 import com.gridcommand.review.ReviewFiles;
 import com.gridcommand.security.CurrentUser;
@@ -434,7 +435,7 @@ public class ReviewView extends Div implements HasDynamicTitle {
         areaLayer.setFeatures(features);
         if (selected != null) map.highlight(AREAS, Long.toString(selected.row().areaId()));
         if (fitOnLoad && box[0] <= box[2]) {
-            map.fitBounds(box[1], box[0], box[3], box[2], 16);
+            map.fitBounds(LatLngBounds.of(box[1], box[0], box[3], box[2]), 16);
             fitOnLoad = false;
         }
         legend(m, values, breaks);

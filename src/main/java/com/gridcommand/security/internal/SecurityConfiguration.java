@@ -43,7 +43,7 @@ class SecurityConfiguration {
         // Sign-in goes through ThrottledAuthenticationProvider, the one AuthenticationProvider bean (registered
         // globally by Spring Boot; adding it here too would run it twice and count each failure twice).
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll());
+                .requestMatchers("/assets/**", "/leaflet-flow/**", "/webjars/**", "/favicon.ico", "/error").permitAll());
         // Content-Security-Policy and friends come from SecurityHeadersFilter, for every response:
         // Vaadin's login view is served outside this chain.
         // Any other address needs a signed-in user and then goes to Vaadin, whose views check access themselves and

@@ -61,7 +61,7 @@ class DatabaseFaultBrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<String> featureIds(String layer) {
-        return (List<String>) browser.js("return document.querySelector('gc-leaflet-map').featureIds(arguments[0]);", layer);
+        return (List<String>) browser.js("return document.querySelector('leaflet-flow-map').featureIds(arguments[0]);", layer);
     }
 
     private boolean databaseAnswers() {
@@ -143,7 +143,7 @@ class DatabaseFaultBrowserTest {
             notice = null;
             for (int click = 0; click < 10 && notice == null; click++) {
                 // Found again each time: the layer list is redrawn when what it shows changes.
-                WebElement roads = browser.waitFor(Duration.ofSeconds(5), d -> d.findElement(By.cssSelector(".gc-layer-row[data-layer='roads'] input")));
+                WebElement roads = browser.waitFor(Duration.ofSeconds(5), d -> d.findElement(By.cssSelector(".lf-layer-row[data-layer='roads'] input")));
                 new Actions(browser.driver()).moveToElement(roads).click().perform();
                 try {
                     notice = browser.waitFor(Duration.ofSeconds(2), d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
@@ -172,7 +172,7 @@ class DatabaseFaultBrowserTest {
                         .param("lon", lon).param("lat", lat).param("id", Long.parseLong(id)).update();
                 @SuppressWarnings("unchecked")
                 Map<String, Object> p = (Map<String, Object>) browser.js(
-                        "return document.querySelector('gc-leaflet-map').featureLatLng('responders', arguments[0]);", id);
+                        "return document.querySelector('leaflet-flow-map').featureLatLng('responders', arguments[0]);", id);
                 return p != null && Math.abs(num(p.get("lat")) - lat) < 1e-6 && Math.abs(num(p.get("lng")) - lon) < 1e-6;
             });
         } finally {

@@ -52,7 +52,7 @@ class ErrorPagesBrowserTest {
         // Still in the app's frame: the dispatcher's own navigation is there.
         assertThat(browser.findAll(By.cssSelector(".gc-nav a")).stream().map(WebElement::getText)).contains("指挥地图", "调度指挥");
         new Actions(browser.driver()).moveToElement(shown("error-home")).click().perform();
-        browser.waitFor(Duration.ofSeconds(20), d -> d.getCurrentUrl().equals(base() + "/") && !d.findElements(By.tagName("gc-leaflet-map")).isEmpty());
+        browser.waitFor(Duration.ofSeconds(20), d -> d.getCurrentUrl().equals(base() + "/") && !d.findElements(By.tagName("leaflet-flow-map")).isEmpty());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.gridcommand.leaflet;
+package org.vaadin.addons.leafletflow;
 
 /**
  * Leaflet path options. Null fields are left to the layer's base style (or Leaflet's default).

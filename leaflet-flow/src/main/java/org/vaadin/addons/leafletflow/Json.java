@@ -1,4 +1,4 @@
-package com.gridcommand.leaflet;
+package org.vaadin.addons.leafletflow;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

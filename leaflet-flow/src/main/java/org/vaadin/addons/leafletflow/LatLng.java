@@ -1,4 +1,4 @@
-package com.gridcommand.leaflet;
+package org.vaadin.addons.leafletflow;
 
 /** A position in latitude, longitude order, as Leaflet takes it. */
 public record LatLng(double lat, double lng) {

@@ -1,5 +1,5 @@
 /*
- * <gc-leaflet-map>: a Leaflet map driven from the server.
+ * <leaflet-flow-map>: a Leaflet map driven from the server.
  *
  * The server describes layers (style rules, legend, clustering, drawing order) and sends features as
  * GeoJSON, then adds, updates and removes them by id. The element reports the view, clicks and layer
@@ -17,7 +17,7 @@
 (function () {
   'use strict';
 
-  if (customElements.get('gc-leaflet-map')) return;
+  if (customElements.get('leaflet-flow-map')) return;
 
   /** A DOM element whose text is set as text, never parsed as markup. */
   function node(tag, className, text) {
@@ -58,7 +58,7 @@
 
   /** The order of a layer's features inside the shared canvas: higher is drawn later, on top, and hit first. */
   function orderOf(layer) {
-    return layer.options.gcOrder || 0;
+    return layer.options.lfOrder || 0;
   }
 
   /**
@@ -159,7 +159,7 @@
     return a.left < b.right + margin && b.left < a.right + margin && a.top < b.bottom + margin && b.top < a.bottom + margin;
   }
 
-  class GcLeafletMap extends HTMLElement {
+  class LeafletFlowMap extends HTMLElement {
     constructor() {
       super();
       this._options = null;
@@ -171,7 +171,7 @@
 
     connectedCallback() {
       if (!this._container) {
-        this._container = node('div', 'gc-map-container');
+        this._container = node('div', 'lf-map-container');
         this.appendChild(this._container);
       }
       if (this._options && !this._map) this._createMap();
@@ -214,7 +214,7 @@
           maxClusterRadius: definition.cluster.radius || 60,
           disableClusteringAtZoom: definition.cluster.disableAtZoom || 18,
           showCoverageOnHover: false,
-          clusterPane: 'gc-clusters',
+          clusterPane: 'lf-clusters',
           iconCreateFunction: cluster => {
             // Built from nodes: the count is a number, the colour the style of the cluster's most pressing member
             // (e.g. its highest severity), so a cluster of grave cases does not look like one of minor ones.
@@ -227,7 +227,7 @@
                 disc.style.boxShadow = '0 0 0 5px color-mix(in srgb, ' + colour + ' 35%, transparent)';
               }
             }
-            return L.divIcon({ html: disc, className: 'marker-cluster gc-cluster gc-cluster-' + definition.id, iconSize: L.point(36, 36) });
+            return L.divIcon({ html: disc, className: 'marker-cluster lf-cluster lf-cluster-' + definition.id, iconSize: L.point(36, 36) });
           }
         });
       } else {
@@ -293,10 +293,10 @@
     /** A popup of a title and label/value rows, all set as text. */
     openPopup(popupJson) {
       const popup = parse(popupJson);
-      const content = node('div', 'gc-popup');
-      if (popup.title) content.appendChild(node('div', 'gc-popup-title', popup.title));
+      const content = node('div', 'lf-popup');
+      if (popup.title) content.appendChild(node('div', 'lf-popup-title', popup.title));
       if (popup.rows && popup.rows.length) {
-        const table = node('table', 'gc-popup-rows');
+        const table = node('table', 'lf-popup-rows');
         for (const row of popup.rows) {
           const tr = node('tr');
           tr.appendChild(node('th', null, row[0]));
@@ -305,7 +305,7 @@
         }
         content.appendChild(table);
       }
-      if (popup.text) content.appendChild(node('p', 'gc-popup-text', popup.text));
+      if (popup.text) content.appendChild(node('p', 'lf-popup-text', popup.text));
       this._popup = L.popup({ minWidth: 240, maxWidth: Math.min(380, Math.max(240, this._container.clientWidth - 60)), autoPanPadding: [24, 24] })
         .setLatLng([popup.lat, popup.lng])
         .setContent(content)
@@ -327,7 +327,7 @@
       else latlng = entry.leaflet.getBounds ? entry.leaflet.getBounds().getCenter() : null;
       if (!latlng) return;
       this._highlight = L.circleMarker(latlng, { radius: 15, color: '#1a56db', weight: 4, fill: false, interactive: false,
-        pane: 'markerPane', className: 'gc-highlight' }).addTo(this._map);
+        pane: 'markerPane', className: 'lf-highlight' }).addTo(this._map);
       this._highlightId = { layer: layerId, id: String(featureId) };
       if (!this._map.getBounds().pad(-0.1).contains(latlng)) this._map.panTo(latlng);
     }
@@ -350,7 +350,7 @@
       this.cancelDrawing();
       this.clearDrawing();
       this._drawing = { mode: mode, points: [], preview: null };
-      this._container.classList.add('gc-drawing');
+      this._container.classList.add('lf-drawing');
       this._map.doubleClickZoom.disable();
       const d = this._drawing;
       d.onClick = e => this._drawClick(e.latlng);
@@ -372,7 +372,7 @@
       document.removeEventListener('keydown', d.onKey);
       if (d.preview) this._map.removeLayer(d.preview);
       this._drawing = null;
-      this._container.classList.remove('gc-drawing');
+      this._container.classList.remove('lf-drawing');
       setTimeout(() => this._map && this._map.doubleClickZoom.enable(), 300);
     }
 
@@ -387,7 +387,7 @@
       const d = this._drawing;
       if (d.mode === 'point') {
         this.cancelDrawing();
-        this._fire('gc-point-picked', { lat: latlng.lat, lng: latlng.lng });
+        this._fire('lf-point-picked', { lat: latlng.lat, lng: latlng.lng });
         return;
       }
       if (d.mode === 'circle') {
@@ -400,7 +400,7 @@
         this.cancelDrawing();
         this._drawn = L.circle(centre, { radius: radius, color: '#1a56db', weight: 2, fillOpacity: 0.08, interactive: false }).addTo(this._map);
         this._drawnShape = { type: 'circle', lat: centre.lat, lng: centre.lng, radius: radius };
-        this._fire('gc-shape-drawn', this._drawnShape);
+        this._fire('lf-shape-drawn', this._drawnShape);
         return;
       }
       // polygon: a click on the first corner closes it
@@ -432,7 +432,7 @@
       const ring = points.map(p => [p.lng, p.lat]);
       ring.push(ring[0]);
       this._drawnShape = { type: 'polygon', geojson: JSON.stringify({ type: 'Polygon', coordinates: [ring] }) };
-      this._fire('gc-shape-drawn', this._drawnShape);
+      this._fire('lf-shape-drawn', this._drawnShape);
     }
 
     // ---------------------------------------------------------------- inspection, for tools and tests
@@ -518,7 +518,7 @@
       }
       const box = this._container.getBoundingClientRect();
       const found = this._renderer._pick(this._map.containerPointToLayerPoint([x - box.left, y - box.top]));
-      return found ? { kind: 'feature', layer: found.options.gcLayer, id: found.options.gcId } : { kind: 'map' };
+      return found ? { kind: 'feature', layer: found.options.lfLayer, id: found.options.lfId } : { kind: 'map' };
     }
 
     // ---------------------------------------------------------------- internals
@@ -540,24 +540,24 @@
         L.tileLayer(o.tileUrl, { maxZoom: o.maxZoom || 19, attribution: o.tileAttribution || '' }).addTo(this._map);
       }
       // One pane and one canvas for every layer's features (see the top of this file); labels and cluster counts above.
-      this._map.createPane('gc-vectors').style.zIndex = '450';
-      this._map.createPane('gc-labels').style.zIndex = '590';
-      this._map.getPane('gc-labels').style.pointerEvents = 'none';
-      this._map.createPane('gc-clusters').style.zIndex = '610';
+      this._map.createPane('lf-vectors').style.zIndex = '450';
+      this._map.createPane('lf-labels').style.zIndex = '590';
+      this._map.getPane('lf-labels').style.pointerEvents = 'none';
+      this._map.createPane('lf-clusters').style.zIndex = '610';
       // Some tolerance around lines and small symbols: more for a finger than for a mouse.
       const coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
-      this._renderer = new OrderedCanvas({ pane: 'gc-vectors', padding: 0.3, tolerance: coarse ? 8 : 3 });
+      this._renderer = new OrderedCanvas({ pane: 'lf-vectors', padding: 0.3, tolerance: coarse ? 8 : 3 });
       this._renderer.addTo(this._map);
       L.control.scale({ imperial: false }).addTo(this._map);
       this._map.on('moveend', () => this._onMove());
       this._map.on('moveend zoomend', () => this._declutter());
       this._map.on('zoomend', () => this._layers.forEach(l => this._updateLayerVisibility(l)));
       this._map.on('zoomend', () => this._renderControl());
-      this._map.on('click', e => { if (!this._drawing) this._fire('gc-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }); });
+      this._map.on('click', e => { if (!this._drawing) this._fire('lf-map-click', { lat: e.latlng.lat, lng: e.latlng.lng }); });
       // On a narrow screen (a phone) the layer list starts folded: open, it would cover the map it explains.
       if (this._controlCollapsed === undefined) this._controlCollapsed = (this._container.clientWidth || window.innerWidth) < 640;
       if (o.layerControl !== false) this._createControl();
-      this._fire('gc-map-ready', this._view());
+      this._fire('lf-map-ready', this._view());
       this._onMove(0);
     }
 
@@ -573,7 +573,7 @@
     _onMove(delay) {
       clearTimeout(this._moveTimer);
       // Settle first: a drag or a wheel spin reports once, not per frame. The first view goes at once.
-      this._moveTimer = setTimeout(() => this._fire('gc-map-moveend', this._view()), delay === undefined ? 120 : delay);
+      this._moveTimer = setTimeout(() => this._fire('lf-map-moveend', this._view()), delay === undefined ? 120 : delay);
     }
 
     _fire(name, detail) {
@@ -617,7 +617,7 @@
           existing.feature = feature;
           existing.leaflet.setLatLng(latLngOf(feature));
           existing.leaflet.setStyle(styleOf(layer.definition, feature.properties));
-          if (existing.leaflet.isTooltipOpen && existing.leaflet.isTooltipOpen()) existing.leaflet.getTooltip().update();
+          if (existing.leaflet.getTooltip() && existing.leaflet.isTooltipOpen()) existing.leaflet.getTooltip().update();
           continue;
         }
         if (existing) this._remove(layer, [id]);
@@ -637,7 +637,7 @@
     _clusterColour(definition, cluster, property) {
       let best = null, bestValue = -Infinity;
       for (const marker of cluster.getAllChildMarkers()) {
-        const props = marker.options.gcProperties;
+        const props = marker.options.lfProperties;
         const value = props ? Number(props[property]) : NaN;
         if (!isNaN(value) && value > bestValue) {
           bestValue = value;
@@ -655,8 +655,8 @@
       const id = String(feature.id);
       const interactive = definition.interactive !== false;
       if (definition.text) return isPoint(feature) ? this._createText(layer, feature) : null;
-      const style = Object.assign({ renderer: this._renderer, interactive: interactive, gcOrder: definition.order || 0,
-        gcLayer: definition.id, gcId: id, gcProperties: feature.properties }, styleOf(definition, feature.properties));
+      const style = Object.assign({ renderer: this._renderer, interactive: interactive, lfOrder: definition.order || 0,
+        lfLayer: definition.id, lfId: id, lfProperties: feature.properties }, styleOf(definition, feature.properties));
       let leaflet;
       if (isPoint(feature)) {
         leaflet = L.circleMarker(latLngOf(feature), style);
@@ -671,15 +671,15 @@
         if (target) target.bindTooltip(() => {
           const current = entryOf();
           const text = current ? current.feature.properties[definition.tooltip] : '';
-          return node('span', 'gc-tooltip-text', text === undefined ? '' : text);
-        }, definition.labels ? { permanent: true, direction: 'right', className: 'gc-label', opacity: 0.95 }
+          return node('span', 'lf-tooltip-text', text === undefined ? '' : text);
+        }, definition.labels ? { permanent: true, direction: 'right', className: 'lf-label', opacity: 0.95 }
           : { sticky: !isPoint(feature), direction: 'top', opacity: 0.95 });
       }
       if (interactive) {
         leaflet.on('click', e => {
           L.DomEvent.stopPropagation(e);
           if (this._drawing) { this._drawClick(e.latlng); return; } // the click belongs to the drawing
-          this._fire('gc-feature-click', { layer: definition.id, id: id, lat: e.latlng.lat, lng: e.latlng.lng });
+          this._fire('lf-feature-click', { layer: definition.id, id: id, lat: e.latlng.lat, lng: e.latlng.lng });
         });
       }
       return leaflet;
@@ -689,12 +689,12 @@
     _createText(layer, feature) {
       const definition = layer.definition;
       const text = feature.properties[definition.tooltip];
-      const label = node('span', 'gc-text-label-text', text === undefined || text === null ? '' : text);
+      const label = node('span', 'lf-text-label-text', text === undefined || text === null ? '' : text);
       const kind = feature.properties.labelClass;
-      const icon = L.divIcon({ html: label, className: 'gc-text-label' + (kind ? ' gc-text-label-' + String(kind).replace(/[^a-z0-9-]/gi, '') : ''),
+      const icon = L.divIcon({ html: label, className: 'lf-text-label' + (kind ? ' lf-text-label-' + String(kind).replace(/[^a-z0-9-]/gi, '') : ''),
         iconSize: null });
-      const marker = L.marker(latLngOf(feature), { icon: icon, interactive: false, keyboard: false, pane: 'gc-labels',
-        gcRank: Number(feature.properties.rank) || 0 });
+      const marker = L.marker(latLngOf(feature), { icon: icon, interactive: false, keyboard: false, pane: 'lf-labels',
+        lfRank: Number(feature.properties.rank) || 0 });
       return marker;
     }
 
@@ -735,7 +735,7 @@
       }
       for (const layer of layers) {
         if (!layer.definition.text) continue;
-        const entries = Array.from(layer.features.values()).sort((a, b) => (b.leaflet.options.gcRank || 0) - (a.leaflet.options.gcRank || 0));
+        const entries = Array.from(layer.features.values()).sort((a, b) => (b.leaflet.options.lfRank || 0) - (a.leaflet.options.lfRank || 0));
         for (const entry of entries) {
           const element = entry.leaflet.getElement && entry.leaflet.getElement();
           if (!element) continue;
@@ -759,7 +759,7 @@
       const Control = L.Control.extend({
         options: { position: 'topright' },
         onAdd: function () {
-          const container = node('div', 'gc-layer-control leaflet-bar');
+          const container = node('div', 'lf-layer-control leaflet-bar');
           L.DomEvent.disableClickPropagation(container);
           L.DomEvent.disableScrollPropagation(container);
           element._controlContainer = container;
@@ -783,8 +783,8 @@
       this._controlKey = key;
       container.replaceChildren();
       const o = this._options || {};
-      const header = node('div', 'gc-layer-control-header');
-      const toggle = node('button', 'gc-layer-control-toggle', o.layerControlTitle || 'Layers');
+      const header = node('div', 'lf-layer-control-header');
+      const toggle = node('button', 'lf-layer-control-toggle', o.layerControlTitle || 'Layers');
       toggle.type = 'button';
       toggle.setAttribute('aria-expanded', String(!this._controlCollapsed));
       toggle.addEventListener('click', () => {
@@ -794,13 +794,13 @@
       header.appendChild(toggle);
       container.appendChild(header);
       if (this._controlCollapsed) return;
-      const list = node('div', 'gc-layer-list');
+      const list = node('div', 'lf-layer-list');
       const layers = Array.from(this._layers.values())
         .filter(l => l.definition.inControl !== false)
         .sort((a, b) => (b.definition.order || 0) - (a.definition.order || 0));
       for (const layer of layers) {
         const d = layer.definition;
-        const row = node('label', 'gc-layer-row');
+        const row = node('label', 'lf-layer-row');
         row.dataset.layer = d.id;
         const box = node('input');
         box.type = 'checkbox';
@@ -808,20 +808,20 @@
         box.addEventListener('change', () => {
           d.visible = box.checked;
           this._updateLayerVisibility(layer);
-          this._fire('gc-layer-toggle', { layer: d.id, visible: box.checked });
+          this._fire('lf-layer-toggle', { layer: d.id, visible: box.checked });
           this._renderControl();
         });
         row.appendChild(box);
-        row.appendChild(node('span', 'gc-layer-title', d.title || d.id));
+        row.appendChild(node('span', 'lf-layer-title', d.title || d.id));
         if (!this._inZoomRange(d)) {
-          row.classList.add('gc-out-of-zoom');
-          if (d.zoomHint) row.appendChild(node('span', 'gc-zoom-hint', d.zoomHint));
+          row.classList.add('lf-out-of-zoom');
+          if (d.zoomHint) row.appendChild(node('span', 'lf-zoom-hint', d.zoomHint));
         }
         list.appendChild(row);
         if (d.legend && d.legend.length && d.visible !== false) {
-          const legend = node('div', 'gc-legend');
+          const legend = node('div', 'lf-legend');
           for (const entry of d.legend) {
-            const item = node('div', 'gc-legend-item');
+            const item = node('div', 'lf-legend-item');
             item.appendChild(this._swatch(entry, d));
             item.appendChild(node('span', null, entry.label));
             legend.appendChild(item);
@@ -834,8 +834,8 @@
 
     _swatch(entry, definition) {
       const s = Object.assign({}, definition.style || {}, entry.style || {});
-      const swatch = node('span', 'gc-swatch gc-swatch-' + (entry.shape || 'polygon')
-        + (entry.shape === 'point' && s.shape ? ' gc-swatch-shape-' + s.shape : ''));
+      const swatch = node('span', 'lf-swatch lf-swatch-' + (entry.shape || 'polygon')
+        + (entry.shape === 'point' && s.shape ? ' lf-swatch-shape-' + s.shape : ''));
       const stroke = s.stroke === false ? 'transparent' : (s.color || '#3388ff');
       swatch.style.borderColor = stroke;
       swatch.style.borderStyle = s.dashArray ? 'dashed' : 'solid';
@@ -849,5 +849,5 @@
     }
   }
 
-  customElements.define('gc-leaflet-map', GcLeafletMap);
+  customElements.define('leaflet-flow-map', LeafletFlowMap);
 })();

@@ -1,4 +1,4 @@
-package com.gridcommand.leaflet;
+package org.vaadin.addons.leafletflow;
 
 import java.util.ArrayList;
 import java.util.Collection;

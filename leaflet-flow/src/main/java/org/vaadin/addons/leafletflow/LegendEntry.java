@@ -1,4 +1,4 @@
-package com.gridcommand.leaflet;
+package org.vaadin.addons.leafletflow;
 
 /** One line of a layer's legend: a symbol drawn in the given style and its label. */
 public record LegendEntry(String label, Style style, Shape shape) {

@@ -1,4 +1,4 @@
-package com.gridcommand.leaflet;
+package org.vaadin.addons.leafletflow;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -29,14 +29,14 @@ import java.util.Optional;
  * }</pre>
  * Everything coming back from the browser is checked here before listeners see it.
  */
-@Tag("gc-leaflet-map")
+@Tag("leaflet-flow-map")
 @JavaScript("context://webjars/leaflet/1.9.4/dist/leaflet.js")
 @JavaScript("context://webjars/leaflet-markercluster/1.4.1/leaflet.markercluster.js")
-@JavaScript("context://assets/leaflet-map/gc-leaflet-map.js")
+@JavaScript("context://leaflet-flow/leaflet-flow-map.js")
 @StyleSheet("context://webjars/leaflet/1.9.4/dist/leaflet.css")
 @StyleSheet("context://webjars/leaflet-markercluster/1.4.1/MarkerCluster.css")
 @StyleSheet("context://webjars/leaflet-markercluster/1.4.1/MarkerCluster.Default.css")
-@StyleSheet("context://assets/leaflet-map/gc-leaflet-map.css")
+@StyleSheet("context://leaflet-flow/leaflet-flow-map.css")
 public class LeafletMap extends Component implements HasSize, HasStyle {
 
     private final MapOptions options;
@@ -78,8 +78,9 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
         call("setView", center.lat(), center.lng(), zoom);
     }
 
-    public void fitBounds(double south, double west, double north, double east, int maxZoom) {
-        call("fitBounds", south, west, north, east, maxZoom);
+    /** Shows the whole box, zoomed in no further than {@code maxZoom}. */
+    public void fitBounds(LatLngBounds bounds, int maxZoom) {
+        call("fitBounds", bounds.south(), bounds.west(), bounds.north(), bounds.east(), maxZoom);
     }
 
     public void openPopup(Popup popup) {
@@ -154,7 +155,7 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
     // ------------------------------------------------------------------ events from the browser
 
     /** The view settled after a pan, zoom or resize. */
-    @DomEvent("gc-map-moveend")
+    @DomEvent("lf-map-moveend")
     public static class MoveEvent extends ComponentEvent<LeafletMap> {
         private final MapView view;
 
@@ -168,7 +169,14 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
                     || zoom < 0 || zoom > 24 || width < 0 || height < 0 || width > 100_000 || height > 100_000) {
                 throw new IllegalArgumentException("implausible map view from the browser");
             }
-            this.view = new MapView(west, south, east, north, (int) Math.round(zoom), (int) width, (int) height);
+            // A world-wide view reaches past the antimeridian; the box the server sees stays on the globe.
+            this.view = new MapView(LatLngBounds.of(clamp(south, 90), clamp(west, 180), clamp(north, 90), clamp(east, 180)),
+                    (int) Math.round(zoom), (int) width, (int) height);
+        }
+
+        private static double clamp(double v, double limit) {
+            if (Double.isNaN(v)) throw new IllegalArgumentException("not a coordinate");
+            return Math.max(-limit, Math.min(limit, v));
         }
 
         public MapView view() {
@@ -177,7 +185,7 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
     }
 
     /** A feature was clicked. The id is what the browser says: check it belongs to the layer before use. */
-    @DomEvent("gc-feature-click")
+    @DomEvent("lf-feature-click")
     public static class FeatureClickEvent extends ComponentEvent<LeafletMap> {
         private final String layerId;
         private final String featureId;
@@ -211,7 +219,7 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
     }
 
     /** The map itself (no feature) was clicked. */
-    @DomEvent("gc-map-click")
+    @DomEvent("lf-map-click")
     public static class MapClickEvent extends ComponentEvent<LeafletMap> {
         private final LatLng at;
 
@@ -230,7 +238,7 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
      * The user finished drawing: a polygon (GeoJSON text, to be parsed and checked by the receiver) or a
      * circle (centre and radius in metres, range-checked here).
      */
-    @DomEvent("gc-shape-drawn")
+    @DomEvent("lf-shape-drawn")
     public static class ShapeDrawnEvent extends ComponentEvent<LeafletMap> {
         private final String polygonGeoJson;
         private final LatLng centre;
@@ -273,7 +281,7 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
     }
 
     /** The user picked a point (after {@link DrawMode#POINT}). */
-    @DomEvent("gc-point-picked")
+    @DomEvent("lf-point-picked")
     public static class PointPickedEvent extends ComponentEvent<LeafletMap> {
         private final LatLng at;
 
@@ -289,7 +297,7 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
     }
 
     /** The user switched a layer on or off in the layer list. */
-    @DomEvent("gc-layer-toggle")
+    @DomEvent("lf-layer-toggle")
     public static class LayerToggleEvent extends ComponentEvent<LeafletMap> {
         private final String layerId;
         private final boolean visible;

@@ -2,6 +2,6 @@
  * A Leaflet map for Vaadin Flow, with no knowledge of the domain: layers of GeoJSON features with
  * style rules and legends, add/update/remove by id (only differences travel), canvas rendering and
  * clustering for many points, text-only popups and tooltips, view, click and layer events.
- * The client half is the {@code <gc-leaflet-map>} element in {@code frontend/leaflet-map/}.
+ * The client half is the {@code <leaflet-flow-map>} element in {@code META-INF/resources/leaflet-flow/ of this jar}.
  */
-package com.gridcommand.leaflet;
+package org.vaadin.addons.leafletflow;
