@@ -33,19 +33,6 @@ public class ResponderService {
     /** A position older than this is drawn faded: the device has gone quiet. */
     public static final Duration STALE_AFTER = Duration.ofMinutes(15);
     public static final List<String> STATUSES = List.of("AVAILABLE", "ASSIGNED", "EN_ROUTE", "ON_SCENE", "RETURNING", "OFF_DUTY");
-    /** How each status is drawn, the same on every map and board. */
-    public static final Map<String, String> STATUS_COLOURS;
-
-    static {
-        Map<String, String> colours = new LinkedHashMap<>();
-        colours.put("AVAILABLE", "#0e9f6e");
-        colours.put("ASSIGNED", "#3f83f8");
-        colours.put("EN_ROUTE", "#1a56db");
-        colours.put("ON_SCENE", "#7e3af2");
-        colours.put("RETURNING", "#76a9fa");
-        colours.put("OFF_DUTY", "#9ca3af");
-        STATUS_COLOURS = java.util.Collections.unmodifiableMap(colours);
-    }
 
     /** Responders belong to their home township; users of a smaller area see those positioned inside it. */
     static final String IN_SCOPE = ScopeSql.ownedByTownship("r.township_id", "r.position");

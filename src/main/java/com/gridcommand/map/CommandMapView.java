@@ -1,6 +1,7 @@
 package com.gridcommand.map;
 
-import org.vaadin.addons.leafletflow.LatLngBounds;
+import com.gridcommand.base.map.MapScreens;
+import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.CaseCounts;
@@ -24,9 +25,7 @@ import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import com.gridcommand.hotspot.HotspotService;
 import org.vaadin.addons.leafletflow.FeatureLayer;
-import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LeafletMap;
-import org.vaadin.addons.leafletflow.MapOptions;
 import org.vaadin.addons.leafletflow.MapView;
 import org.vaadin.addons.leafletflow.Feature;
 import com.vaadin.flow.component.AttachEvent;
@@ -60,9 +59,6 @@ import java.util.Set;
 @PermitAll
 public class CommandMapView extends Div implements HasDynamicTitle {
 
-    /** Margin loaded around the visible box, as a share of its size. */
-    static final double PADDING = 0.15;
-
     private record Layer(MapLayerSource source, FeatureLayer layer) {}
 
     private final Map<String, Layer> layers = new LinkedHashMap<>();
@@ -82,7 +78,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
     private Registration liveRegistration;
 
     CommandMapView(List<MapLayerSource> sources, AreaService areas, CaseService cases, ResponderService responders,
-                   HotspotService hotspots, MapSettings settings, LiveUpdates hub, Clock clock, CaseWorkflowService workflow,
+                   HotspotService hotspots, MapScreens screens, LiveUpdates hub, Clock clock, CaseWorkflowService workflow,
                    SupervisionService supervision, PreventionService prevention, Attachments limits, CurrentUser current) {
         this.cases = cases;
         this.supervision = supervision;
@@ -95,13 +91,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
         addClassName("gc-command-map");
         setSizeFull();
 
-        LatLng centre = cityExtent.map(b -> new LatLng((b.south() + b.north()) / 2, (b.west() + b.east()) / 2))
-                .orElse(new LatLng(35, 105));
-        map = new LeafletMap(MapOptions.centredOn(centre, cityExtent.isPresent() ? 12 : 4).withZoomRange(4, 19)
-                .withTiles(settings.tileUrl(), settings.tileAttribution())
-                .withLayerControlTitle(texts.t("map.layers")));
-        map.addClassName("gc-map");
-        map.setId("command-map");
+        map = screens.create(texts, "command-map", cityExtent, 4, 19);
         for (MapLayerSource source : sources.stream().sorted(Comparator.comparingInt(s -> s.definition(texts).order())).toList()) {
             FeatureLayer layer = map.addLayer(source.definition(texts));
             layers.put(layer.id(), new Layer(source, layer));
@@ -177,13 +167,12 @@ public class CommandMapView extends Div implements HasDynamicTitle {
     }
 
     private void fitCity() {
-        cityExtent.ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
+        MapScreens.fit(map, cityExtent, 15);
     }
 
     private void showView(MapView view) {
-        int zoom = Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, view.zoom()));
-        exact = new Viewport(Bbox.clamped(view.west(), view.south(), view.east(), view.north()), zoom);
-        padded = new Viewport(exact.bbox().padded(PADDING), zoom);
+        exact = MapScreens.exact(view);
+        padded = MapScreens.padded(view);
         layers.values().forEach(this::load);
         showCounts();
     }

@@ -1,6 +1,10 @@
 package com.gridcommand.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -45,5 +49,39 @@ class ArchitectureTest {
                         "com.gridcommand.admin..", "..ui..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
                 .check(CLASSES);
+    }
+
+    /** The command map is one screen among others: what it shows comes from the features' layer sources. */
+    @Test
+    void nothingDependsOnTheCommandMapScreen() {
+        noClasses().that().resideOutsideOfPackage("com.gridcommand.map..")
+                .should().dependOnClassesThat().resideInAPackage("com.gridcommand.map..")
+                .check(CLASSES);
+    }
+
+    /** A screen uses other modules' public services and ui beans, never their internal packages. */
+    @Test
+    void screensDoNotReachIntoOtherModulesInternals() {
+        classes().that().areAssignableTo(com.vaadin.flow.component.Component.class).and().resideInAPackage("com.gridcommand..")
+                .should(new ArchCondition<JavaClass>("use no internal package of another module") {
+                    @Override
+                    public void check(JavaClass screen, ConditionEvents events) {
+                        String own = module(screen.getPackageName());
+                        screen.getDirectDependenciesFromSelf().forEach(d -> {
+                            String target = d.getTargetClass().getPackageName();
+                            if (target.startsWith("com.gridcommand.") && target.contains(".internal") && !module(target).equals(own)) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        });
+                    }
+                })
+                .check(CLASSES);
+    }
+
+    /** com.gridcommand.casework.ui -> casework */
+    private static String module(String packageName) {
+        String rest = packageName.substring("com.gridcommand.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

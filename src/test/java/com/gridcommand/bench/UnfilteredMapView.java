@@ -5,7 +5,7 @@ import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LeafletMap;
 import org.vaadin.addons.leafletflow.MapOptions;
-import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.base.map.MapLayerSource;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.Route;

@@ -1,5 +1,6 @@
 package com.gridcommand.map;
 
+import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.road.RoadService;
 import com.gridcommand.support.Browser;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,7 +112,7 @@ class CommandMapBrowserTest {
         int zoom = num(view().get("zoom")) > 0 ? (int) num(view().get("zoom")) : 0;
         assertThat(zoom).as("the whole city fits a 1400×900 window at zoom 12").isEqualTo(12);
         Bbox exact = viewBox();
-        Bbox loaded = exact.padded(CommandMapView.PADDING);
+        Bbox loaded = exact.padded(MapScreens.PADDING);
 
         Map<String, String> expected = Map.of(
                 "townships", "select id from township where ST_Intersects(geom, " + ENVELOPE + ")",
@@ -157,7 +157,7 @@ class CommandMapBrowserTest {
         map.goTo(seat[1], seat[0], 15);
         browser.waitFor(Duration.ofSeconds(10), d -> num(view().get("zoom")) == 15 && !featureIds("cameras").isEmpty());
         Bbox exact = viewBox();
-        Bbox loaded = exact.padded(CommandMapView.PADDING);
+        Bbox loaded = exact.padded(MapScreens.PADDING);
         // The last view's layers arrive a moment after the last move: wait for them, then compare.
         try {
             browser.waitFor(Duration.ofSeconds(5), d -> new HashSet<>(featureIds("cameras")).equals(ids("select id from camera where ST_Intersects(geom, " + ENVELOPE + ")", loaded)));

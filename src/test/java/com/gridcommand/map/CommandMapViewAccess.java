@@ -1,5 +1,6 @@
 package com.gridcommand.map;
 
+import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.geo.Bbox;
 
 /** For tests elsewhere: the box the command map loads for a visible one. */
@@ -9,6 +10,6 @@ public final class CommandMapViewAccess {
     }
 
     public static Bbox loadedBox(double west, double south, double east, double north) {
-        return Bbox.clamped(west, south, east, north).padded(CommandMapView.PADDING);
+        return Bbox.clamped(west, south, east, north).padded(MapScreens.PADDING);
     }
 }

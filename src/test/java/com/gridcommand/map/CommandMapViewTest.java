@@ -1,5 +1,6 @@
 package com.gridcommand.map;
 
+import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.geo.Bbox;
 import org.vaadin.addons.leafletflow.FeatureLayer;
 import org.vaadin.addons.leafletflow.LeafletMap;
@@ -78,7 +79,7 @@ class CommandMapViewTest extends SpringBrowserlessTest {
     void aReportedViewLoadsItsBoxPlusAMarginAndCountsTheBoxItself() {
         Bbox view = new Bbox(120.95, 29.06, 121.05, 29.13);
         browserReports(view, 14);
-        Bbox loaded = view.padded(CommandMapView.PADDING);
+        Bbox loaded = view.padded(MapScreens.PADDING);
         String envelope = "ST_MakeEnvelope(:w, :s, :e, :n, 4326)";
         assertThat(layer("cells").features().keySet()).isEqualTo(ids("select id from grid_cell where ST_Intersects(geom, " + envelope + ")", loaded));
         assertThat(layer("cases").features().keySet()).isEqualTo(ids(

@@ -1,6 +1,6 @@
 package com.gridcommand.review;
 
-import com.gridcommand.review.ui.HotspotsView;
+import com.gridcommand.hotspot.ui.HotspotsView;
 import com.gridcommand.review.ui.ReviewView;
 import com.gridcommand.hotspot.HotspotDetection;
 import com.gridcommand.security.internal.GridUserRepository;

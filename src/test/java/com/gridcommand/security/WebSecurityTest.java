@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

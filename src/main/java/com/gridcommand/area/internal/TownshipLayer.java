@@ -4,7 +4,6 @@ import com.gridcommand.gisdata.GeometryKind;
 import com.gridcommand.gisdata.GisFeature;
 import com.gridcommand.gisdata.GisLayer;
 import com.gridcommand.gisdata.LayerSchema;
-import com.gridcommand.gisdata.PropertySpec;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

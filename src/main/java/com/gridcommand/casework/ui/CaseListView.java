@@ -1,6 +1,6 @@
 package com.gridcommand.casework.ui;
 
-import org.vaadin.addons.leafletflow.LatLngBounds;
+import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
@@ -15,7 +15,6 @@ import com.gridcommand.casework.CaseStep;
 import com.gridcommand.casework.CaseWorkflowService;
 import com.gridcommand.casework.LedgerService;
 import com.gridcommand.changefeed.ui.LiveUpdates;
-import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import org.vaadin.addons.leafletflow.Feature;
@@ -23,7 +22,6 @@ import org.vaadin.addons.leafletflow.FeatureLayer;
 import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LeafletMap;
-import org.vaadin.addons.leafletflow.MapOptions;
 import com.gridcommand.prevention.PreventionService;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
@@ -114,7 +112,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
 
     public CaseListView(CaseService cases, CaseWorkflowService workflow, AreaService areas, PreventionService prevention,
                         Attachments limits, LedgerService ledgers, CurrentUser current, LiveUpdates live, Clock clock,
-                        BasemapLayers basemapLayers) {
+                        BasemapLayers basemapLayers, MapScreens screens) {
         this.cases = cases;
         this.texts = new Texts(com.vaadin.flow.component.UI.getCurrent(), clock);
         this.areas = areas;
@@ -184,18 +182,13 @@ public class CaseListView extends Div implements HasDynamicTitle {
         grid.addSelectionListener(e -> selected(e.getFirstSelectedItem(), e.isFromClient()));
         grid.setSizeFull();
 
-        map = new LeafletMap(MapOptions.centredOn(new LatLng(35, 105), 4).withZoomRange(4, 19)
-                .withLayerControlTitle(getTranslation("map.layers")));
-        map.setId("case-map");
-        map.addClassName("gc-map");
+        map = screens.create(texts, "case-map", Optional.empty(), 4, 19);
         map.setSizeFull();
         basemap = new Basemap(map, basemapLayers, texts, java.util.EnumSet.of(Basemap.Part.ROADS, Basemap.Part.TOWNSHIPS,
                 Basemap.Part.COMMUNITIES, Basemap.Part.NAMES));
         caseLayer = map.addLayer(caseLayerDefinition());
         map.addMoveListener(e -> {
-            var v = e.view();
-            int zoom = Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom()));
-            viewport = new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15), zoom);
+            viewport = MapScreens.padded(e.view());
             loadMap();
         });
         map.addFeatureClickListener(e -> {
@@ -400,7 +393,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         // Once the map has its size in the page: the user's areas.
-        areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
+        MapScreens.fit(map, areas.extentInScope(), 15);
         liveRegistration = live.register(event.getUI(), batch -> {
             if (batch.reloadAll() || !batch.of("gov_case").isEmpty()) refresh();
         });

@@ -1,6 +1,6 @@
 package com.gridcommand.dispatch.ui;
 
-import org.vaadin.addons.leafletflow.LatLngBounds;
+import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
@@ -20,7 +20,6 @@ import com.gridcommand.dispatch.LiveReach;
 import com.gridcommand.dispatch.NearestResponders;
 import com.gridcommand.dispatch.ResponderService;
 import com.gridcommand.dispatch.TravelTime;
-import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import org.vaadin.addons.leafletflow.Feature;
@@ -29,7 +28,6 @@ import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LeafletMap;
 import org.vaadin.addons.leafletflow.LegendEntry;
-import org.vaadin.addons.leafletflow.MapOptions;
 import org.vaadin.addons.leafletflow.Style;
 import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.security.CurrentUser;
@@ -85,7 +83,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     public static final int CANDIDATES = 8;
     /** The live reach is recomputed at most this often while units move. */
     static final Duration REACH_EVERY = Duration.ofSeconds(10);
-    private static final Map<String, String> STATUS_COLOURS = ResponderService.STATUS_COLOURS;
+    private static final Map<String, String> STATUS_COLOURS = ResponderLayers.STATUS_COLOURS;
 
     private record Target(Long caseId, Long emergencyId, String label, double lon, double lat) {}
 
@@ -124,9 +122,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     DispatchView(ResponderService responders, NearestResponders nearest, Assignments assignments, LiveReach reach,
                  Emergencies emergencies, CaseService cases, AreaService areas, LiveUpdates live, CurrentUser current,
-                 BasemapLayers basemapLayers,
-                 @org.springframework.beans.factory.annotation.Value("${gridcommand.map.tile-url:}") String tileUrl,
-                 @org.springframework.beans.factory.annotation.Value("${gridcommand.map.tile-attribution:}") String tileAttribution, Clock clock) {
+                 BasemapLayers basemapLayers, MapScreens screens, Clock clock) {
         this.responders = responders;
         this.nearest = nearest;
         this.assignments = assignments;
@@ -161,12 +157,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         left.addClassName("gc-dispatch-left");
 
         // ---- the map
-        Optional<Bbox> extent = areas.extentInScope();
-        LatLng centre = extent.map(b -> new LatLng((b.south() + b.north()) / 2, (b.west() + b.east()) / 2)).orElse(new LatLng(35, 105));
-        map = new LeafletMap(MapOptions.centredOn(centre, 12).withZoomRange(4, 19).withTiles(tileUrl, tileAttribution)
-                .withLayerControlTitle(t.t("map.layers")));
-        map.setId("dispatch-map");
-        map.addClassName("gc-map");
+        map = screens.create(t, "dispatch-map", areas.extentInScope(), 4, 19);
         // Blues for reach and grey for none: the case symbols (yellow to dark red) stay readable on every cell.
         var reachDef = LayerDefinition.layer("reach", t.t("layer.reach")).order(6).notInteractive()
                 .style(Style.area("#9ca3af", 0.3, "#6b7280", 0.3)).tooltip("tip");
@@ -187,9 +178,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         ringLayer = map.addLayer(LayerDefinition.layer("rings", t.t("layer.rings")).order(4).notInteractive()
                 .style(Style.area("#e02424", 2, "#e02424", 0.04).dashed("8 6")).tooltip("label").labels().build());
         map.addMoveListener(e -> {
-            var v = e.view();
-            viewport = new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
-                    Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom())));
+            viewport = MapScreens.padded(e.view());
             basemap.show(viewport);
             loadMap();
         });
@@ -296,7 +285,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        if (!focused) areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
+        if (!focused) MapScreens.fit(map, areas.extentInScope(), 15);
         else if (target != null) map.setView(new LatLng(target.lat(), target.lon()), 15);
         refreshBoard();
         refreshActive();

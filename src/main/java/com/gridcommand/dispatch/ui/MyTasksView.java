@@ -1,13 +1,12 @@
 package com.gridcommand.dispatch.ui;
 
+import com.gridcommand.base.map.MapScreens;
 import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.casework.CaseDetails;
 import com.gridcommand.casework.CaseService;
-import com.gridcommand.geo.Bbox;
-import com.gridcommand.geo.Viewport;
 import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.FeatureLayer;
 import org.vaadin.addons.leafletflow.LatLng;
@@ -217,9 +216,7 @@ public class MyTasksView extends Div implements HasDynamicTitle {
             map.addAttachListener(e -> map.fitBounds(LatLngBounds.of(south - 0.002, west - 0.002, north + 0.002, east + 0.002), 17));
         });
         map.addMoveListener(e -> {
-            var v = e.view();
-            basemap.show(new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
-                    Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom()))));
+            basemap.show(MapScreens.padded(e.view()));
         });
         return map;
     }

@@ -18,10 +18,19 @@ public final class ResponderLayers {
     private ResponderLayers() {
     }
 
+    /** How each status is drawn, the same on every map and board, in the order of {@link ResponderService#STATUSES}. */
+    public static final Map<String, String> STATUS_COLOURS = colours("#0e9f6e", "#3f83f8", "#1a56db", "#7e3af2", "#76a9fa", "#9ca3af");
+
+    private static Map<String, String> colours(String... byStatus) {
+        Map<String, String> colours = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < byStatus.length; i++) colours.put(ResponderService.STATUSES.get(i), byStatus[i]);
+        return java.util.Collections.unmodifiableMap(colours);
+    }
+
     public static LayerDefinition definition(Texts t, String id, int order) {
         var layer = LayerDefinition.layer(id, t.t("layer.responders")).order(order)
                 .style(Style.point("#0e9f6e", 7).withWeight(2).withShape(Style.Shape.SQUARE)).tooltip("tip");
-        ResponderService.STATUS_COLOURS.forEach((status, colour) -> {
+        STATUS_COLOURS.forEach((status, colour) -> {
             Style style = Style.point(colour, 7).withWeight(2).withShape(Style.Shape.SQUARE);
             layer.rule(StyleRule.when("status", status, style)).legend(t.label("responder.status", status), style, LegendEntry.Shape.POINT);
         });

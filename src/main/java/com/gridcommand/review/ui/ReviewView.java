@@ -1,5 +1,7 @@
 package com.gridcommand.review.ui;
 
+import com.gridcommand.base.map.MapScreens;
+import com.gridcommand.base.ui.TrendChart;
 import org.vaadin.addons.leafletflow.LatLngBounds;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
@@ -9,10 +11,8 @@ import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
 import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.FeatureLayer;
-import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LeafletMap;
-import org.vaadin.addons.leafletflow.MapOptions;
 import org.vaadin.addons.leafletflow.Style;
 import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.review.LeadersReview;
@@ -45,7 +45,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +123,7 @@ public class ReviewView extends Div implements HasDynamicTitle {
     private boolean fitOnLoad = true;
     private final Map<Level, List<GeoFeature>> shapesByLevel = new java.util.EnumMap<>(Level.class);
 
-    public ReviewView(LeadersReview reviews, AreaService areas, CurrentUser current, Clock clock) {
+    public ReviewView(LeadersReview reviews, AreaService areas, CurrentUser current, Clock clock, MapScreens screens) {
         this.reviews = reviews;
         this.areas = areas;
         this.current = current;
@@ -169,10 +168,8 @@ public class ReviewView extends Div implements HasDynamicTitle {
         header.addClassName("gc-list-header");
         add(header, new Div(crumbs, status));
 
-        map = new LeafletMap(MapOptions.centredOn(new LatLng(35, 105), 4).withZoomRange(4, 18)
-                .withLayerControlTitle(getTranslation("map.layers")));
-        map.setId("review-map");
-        map.addClassName("gc-map");
+        map = screens.create(new com.gridcommand.base.i18n.Texts(com.vaadin.flow.component.UI.getCurrent(), clock), "review-map",
+                Optional.empty(), 4, 18);
         map.setSizeFull();
         areaLayer = map.addLayer(choropleth());
         map.addFeatureClickListener(e -> {

@@ -4,7 +4,6 @@ import com.gridcommand.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -76,8 +75,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(@Value("${gridcommand.map.tile-url:}") String tileUrl) {
-        var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(contentSecurityPolicy(tileUrl)));
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(com.gridcommand.base.map.MapSettings map) {
+        var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(contentSecurityPolicy(map.tileUrl())));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;

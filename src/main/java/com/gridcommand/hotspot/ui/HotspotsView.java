@@ -1,10 +1,9 @@
-package com.gridcommand.review.ui;
+package com.gridcommand.hotspot.ui;
 
-import org.vaadin.addons.leafletflow.LatLngBounds;
+import com.gridcommand.base.map.MapScreens;
+import com.gridcommand.basemap.CellShapes;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
-import com.gridcommand.geo.Bbox;
-import com.gridcommand.geo.Viewport;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.hotspot.HotspotDetection;
@@ -13,14 +12,11 @@ import com.gridcommand.hotspot.HotspotTrends;
 import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.FeatureLayer;
 import com.gridcommand.base.i18n.Texts;
-import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LeafletMap;
 import org.vaadin.addons.leafletflow.LegendEntry;
-import org.vaadin.addons.leafletflow.MapOptions;
 import org.vaadin.addons.leafletflow.Style;
 import org.vaadin.addons.leafletflow.StyleRule;
-import com.gridcommand.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.AttachEvent;
@@ -79,7 +75,7 @@ import java.util.TreeSet;
 public class HotspotsView extends Div implements HasDynamicTitle {
 
     /** The command map's hotspot layer (same id, colours per status and legend), reused here. */
-    static final String HOTSPOTS = "hotspots";
+    static final String HOTSPOTS = HotspotLayerSource.ID;
     static final String CANDIDATES = "candidates";
     static final String GI = "gistar";
     static final String HEAT = "heat";
@@ -124,7 +120,8 @@ public class HotspotsView extends Div implements HasDynamicTitle {
     private Drawing drawing = Drawing.NONE;
 
     public HotspotsView(HotspotRegister register, HotspotTrends trends, HotspotDetection detection, AreaService areas,
-                        List<MapLayerSource> layerSources, CurrentUser current, Clock clock, BasemapLayers basemapLayers) {
+                        HotspotLayerSource hotspotSource, CurrentUser current, Clock clock, BasemapLayers basemapLayers,
+                        MapScreens screens) {
         this.register = register;
         this.trends = trends;
         this.detection = detection;
@@ -137,23 +134,17 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         header.addClassName("gc-list-header");
         add(header);
 
-        map = new LeafletMap(MapOptions.centredOn(new LatLng(35, 105), 4).withZoomRange(4, 19)
-                .withLayerControlTitle(getTranslation("map.layers")));
-        map.setId("hotspot-map");
-        map.addClassName("gc-map");
+        map = screens.create(new Texts(UI.getCurrent(), clock), "hotspot-map", Optional.empty(), 4, 19);
         map.setSizeFull();
         heatLayer = map.addLayer(heatDefinition());
         // The city's roads, outlines and names under the analysis: a leader finds the place, not only the shape.
         Basemap basemap = new Basemap(map, basemapLayers, new Texts(UI.getCurrent(), clock), Basemap.all());
         map.addMoveListener(e -> {
-            var v = e.view();
-            basemap.show(new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
-                    Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom()))));
+            basemap.show(MapScreens.padded(e.view()));
         });
         giLayer = map.addLayer(giDefinition());
-        hotspotLayer = map.addLayer(layerSources.stream().filter(l -> HOTSPOTS.equals(l.definitionId())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the command map has no hotspot layer"))
-                .definition(new Texts(UI.getCurrent(), clock)));
+        // The register drawn as on the command map: the same layer, from the hotspot feature's own source.
+        hotspotLayer = map.addLayer(hotspotSource.definition(new Texts(UI.getCurrent(), clock)));
         Style candidate = Style.area("#7e22ce", 2.5, "#a855f7", 0.12).dashed("6 4");
         candidateLayer = map.addLayer(LayerDefinition.layer(CANDIDATES, getTranslation("hotspots.layer.candidates")).order(50)
                 .style(candidate).tooltip("tip").legend(getTranslation("hotspots.layer.candidates"), candidate, LegendEntry.Shape.POLYGON).build());
@@ -608,7 +599,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         super.onAttach(event);
         event.getUI().beforeClientResponse(this, context -> {
             loadRegister();
-            areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
+            MapScreens.fit(map, areas.extentInScope(), 15);
         });
     }
 

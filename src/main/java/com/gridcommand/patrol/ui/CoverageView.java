@@ -1,6 +1,8 @@
-package com.gridcommand.review.ui;
+package com.gridcommand.patrol.ui;
 
-import org.vaadin.addons.leafletflow.LatLngBounds;
+import java.util.Optional;
+import com.gridcommand.base.map.MapScreens;
+import com.gridcommand.basemap.CellShapes;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.basemap.Basemap;
 import com.gridcommand.basemap.BasemapLayers;
@@ -10,11 +12,9 @@ import com.gridcommand.geo.Viewport;
 import com.gridcommand.hotspot.HotspotRegister;
 import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.FeatureLayer;
-import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LeafletMap;
 import org.vaadin.addons.leafletflow.LegendEntry;
-import org.vaadin.addons.leafletflow.MapOptions;
 import org.vaadin.addons.leafletflow.Style;
 import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.patrol.PatrolCompliance;
@@ -104,7 +104,8 @@ public class CoverageView extends Div implements HasDynamicTitle {
     private Map<String, String> cellShapes;
 
     public CoverageView(PatrolCompliance compliance, PatrolPresence presence, PatrolService patrols, CameraCoverage cameras,
-                        HotspotRegister register, AreaService areas, Clock clock, BasemapLayers basemapLayers) {
+                        HotspotRegister register, AreaService areas, Clock clock, BasemapLayers basemapLayers,
+                        MapScreens screens) {
         this.compliance = compliance;
         this.presence = presence;
         this.patrols = patrols;
@@ -144,17 +145,13 @@ public class CoverageView extends Div implements HasDynamicTitle {
         header.addClassName("gc-list-header");
         add(header);
 
-        map = new LeafletMap(MapOptions.centredOn(new LatLng(35, 105), 4).withZoomRange(4, 19)
-                .withLayerControlTitle(getTranslation("map.layers")));
-        map.setId("coverage-map");
-        map.addClassName("gc-map");
+        map = screens.create(new com.gridcommand.base.i18n.Texts(com.vaadin.flow.component.UI.getCurrent(), clock), "coverage-map",
+                Optional.empty(), 4, 19);
         map.setSizeFull();
         Basemap basemap = new Basemap(map, basemapLayers, new com.gridcommand.base.i18n.Texts(com.vaadin.flow.component.UI.getCurrent(), clock),
                 Basemap.all());
         map.addMoveListener(e -> {
-            var v = e.view();
-            basemap.show(new Viewport(Bbox.clamped(v.west(), v.south(), v.east(), v.north()).padded(0.15),
-                    Math.max(Viewport.MIN_ZOOM, Math.min(Viewport.MAX_ZOOM, v.zoom()))));
+            basemap.show(MapScreens.padded(e.view()));
         });
         Style gap = Style.area("#b91c1c", 0.8, "#ef4444", 0.35);
         gapLayer = map.addLayer(LayerDefinition.layer(GAPS, getTranslation("coverage.layer.gaps")).order(10).style(gap).tooltip("tip")
@@ -357,7 +354,7 @@ public class CoverageView extends Div implements HasDynamicTitle {
         super.onAttach(event);
         event.getUI().beforeClientResponse(this, context -> {
             check();
-            areas.extentInScope().ifPresent(b -> map.fitBounds(LatLngBounds.of(b.south(), b.west(), b.north(), b.east()), 15));
+            MapScreens.fit(map, areas.extentInScope(), 15);
         });
     }
 

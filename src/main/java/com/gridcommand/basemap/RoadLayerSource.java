@@ -1,42 +1,47 @@
-package com.gridcommand.map.layers;
+package com.gridcommand.basemap;
 
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.basemap.BasemapLayers;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
+import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.Popup;
-import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.base.map.MapLayerSource;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Township, community, grid cell and road names, as the basemap writes them. */
+/** Roads as the basemap draws them: arterials always, secondary and local roads as the zoom allows. */
 @Component
-class NameLayerSource implements MapLayerSource {
+class RoadLayerSource implements MapLayerSource {
 
     private final BasemapLayers basemap;
 
-    NameLayerSource(BasemapLayers basemap) {
+    RoadLayerSource(BasemapLayers basemap) {
         this.basemap = basemap;
     }
 
     @Override
     public String definitionId() {
-        return BasemapLayers.NAMES;
+        return BasemapLayers.ROADS;
     }
 
     @Override
     public LayerDefinition definition(Texts t) {
-        return basemap.names(t);
+        return basemap.roads(t);
     }
 
     @Override
     public List<GeoFeature> load(Viewport viewport) {
-        // Already map features with their text and rank: carried through as they are.
-        return basemap.loadNames(viewport).stream().map(f -> new GeoFeature(f.id(), f.geometryJson(), f.properties())).toList();
+        return basemap.loadRoads(viewport);
+    }
+
+    @Override
+    public Feature feature(GeoFeature f, Texts texts) {
+        return basemap.road(f);
     }
 
     @Override

@@ -1,5 +1,6 @@
-package com.gridcommand.map.layers;
+package com.gridcommand.basemap;
 
+import com.gridcommand.security.ui.Attempts;
 import com.gridcommand.area.AreaDetails;
 import com.gridcommand.area.AreaLevel;
 import com.gridcommand.area.AreaService;
@@ -11,7 +12,7 @@ import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.Popup;
-import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.button.Button;
@@ -118,7 +119,7 @@ abstract class AreaLayerSource implements MapLayerSource {
                 phone.setValue(cell.gridWorkerPhone() == null ? "" : cell.gridWorkerPhone());
                 dialog.add(new FormLayout(name, phone));
                 dialog.getFooter().add(new Button(t.t("action.cancel"), c -> dialog.close()), new Button(t.t("action.save"), s -> {
-                    Actions.attempt(t, () -> areas.assignGridWorker(id, name.getValue(), phone.getValue()), changed);
+                    Attempts.attempt(t, () -> areas.assignGridWorker(id, name.getValue(), phone.getValue()), changed);
                     dialog.close();
                 }));
                 dialog.open();

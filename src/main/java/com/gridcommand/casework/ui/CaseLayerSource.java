@@ -1,4 +1,4 @@
-package com.gridcommand.map.layers;
+package com.gridcommand.casework.ui;
 
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.CaseService;
@@ -8,7 +8,7 @@ import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.Popup;
-import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.casework.CaseWorkflowService;
 import com.gridcommand.casework.ui.CaseCorrectionDialog;
 import com.gridcommand.casework.ui.CaseDetailView;

@@ -1,4 +1,4 @@
-package com.gridcommand.map;
+package com.gridcommand.base.map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,6 @@
-package com.gridcommand.map.layers;
+package com.gridcommand.hotspot.ui;
 
+import com.gridcommand.security.ui.Attempts;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -11,7 +12,7 @@ import org.vaadin.addons.leafletflow.LegendEntry;
 import org.vaadin.addons.leafletflow.Popup;
 import org.vaadin.addons.leafletflow.Style;
 import org.vaadin.addons.leafletflow.StyleRule;
-import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.Component;
@@ -26,6 +27,8 @@ import java.util.Optional;
 /** Hotspots by listing status: red while listed, orange while rectifying, amber under review, grey once delisted. */
 @org.springframework.stereotype.Component
 class HotspotLayerSource implements MapLayerSource {
+
+    static final String ID = "hotspots";
 
     private static final Map<String, Style> BY_STATUS = new LinkedHashMap<>();
 
@@ -56,7 +59,7 @@ class HotspotLayerSource implements MapLayerSource {
             status.setValue(h.status());
             status.addValueChangeListener(e -> {
                 if (!e.isFromClient()) return;
-                Actions.attempt(t, () -> hotspots.changeStatus(id, e.getValue()), changed);
+                Attempts.attempt(t, () -> hotspots.changeStatus(id, e.getValue()), changed);
             });
             return List.of(status);
         }).orElse(List.of());
@@ -64,7 +67,7 @@ class HotspotLayerSource implements MapLayerSource {
 
     @Override
     public String definitionId() {
-        return "hotspots";
+        return ID;
     }
 
     @Override

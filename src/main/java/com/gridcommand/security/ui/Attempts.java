@@ -1,4 +1,4 @@
-package com.gridcommand.map.layers;
+package com.gridcommand.security.ui;
 
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.security.CurrentUser;
@@ -6,12 +6,12 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
 /** Runs a user's action from the map and says plainly whether it worked. */
-final class Actions {
+public final class Attempts {
 
-    private Actions() {
+    private Attempts() {
     }
 
-    static void attempt(Texts t, Runnable action, Runnable changed) {
+    public static void attempt(Texts t, Runnable action, Runnable changed) {
         try {
             action.run();
             Notification.show(t.t("action.done"), 2500, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);

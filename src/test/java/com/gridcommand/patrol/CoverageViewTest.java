@@ -1,9 +1,9 @@
-package com.gridcommand.review;
+package com.gridcommand.patrol;
 
 import org.vaadin.addons.leafletflow.LeafletMap;
 import com.gridcommand.patrol.PatrolCompliance;
 import com.gridcommand.patrol.PatrolPresence;
-import com.gridcommand.review.ui.CoverageView;
+import com.gridcommand.patrol.ui.CoverageView;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.IntegrationTest;
 import com.gridcommand.support.WithGridUserFactory;

@@ -1,4 +1,4 @@
-package com.gridcommand.review.ui;
+package com.gridcommand.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;

@@ -1,4 +1,4 @@
-package com.gridcommand.map;
+package com.gridcommand.base.map;
 
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;

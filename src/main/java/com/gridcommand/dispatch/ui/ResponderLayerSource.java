@@ -1,5 +1,6 @@
-package com.gridcommand.map.layers;
+package com.gridcommand.dispatch.ui;
 
+import com.gridcommand.security.ui.Attempts;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.dispatch.ResponderService;
 import com.gridcommand.dispatch.ui.ResponderLayers;
@@ -9,7 +10,7 @@ import org.vaadin.addons.leafletflow.Feature;
 import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.Popup;
-import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import com.vaadin.flow.component.Component;
@@ -43,7 +44,7 @@ class ResponderLayerSource implements MapLayerSource {
             status.setValue(r.status());
             status.addValueChangeListener(e -> {
                 if (!e.isFromClient()) return;
-                Actions.attempt(t, () -> responders.changeStatus(id, e.getValue()), changed);
+                Attempts.attempt(t, () -> responders.changeStatus(id, e.getValue()), changed);
             });
             return List.of(status);
         }).orElse(List.of());

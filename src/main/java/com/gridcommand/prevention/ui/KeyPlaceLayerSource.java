@@ -1,4 +1,4 @@
-package com.gridcommand.map.layers;
+package com.gridcommand.prevention.ui;
 
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
@@ -10,7 +10,7 @@ import org.vaadin.addons.leafletflow.LegendEntry;
 import org.vaadin.addons.leafletflow.Popup;
 import org.vaadin.addons.leafletflow.Style;
 import org.vaadin.addons.leafletflow.StyleRule;
-import com.gridcommand.map.MapLayerSource;
+import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.prevention.PreventionService;
 import org.springframework.stereotype.Component;
 
