@@ -1,5 +1,7 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.FeatureExtent;
@@ -35,6 +37,9 @@ import java.util.Set;
 @Service
 @Transactional(readOnly = true)
 public class CaseService {
+
+    /** Cases registered, changed or closed. */
+    public static final ChangeTopic CHANGES = ChangeTopic.rowsOf("gov_case");
 
     /** More open cases than this in one view are not sent: the map asks to zoom in. */
     public static final int MAP_LIMIT = 5_000;

@@ -1,5 +1,7 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.ScopeSql;
 import org.slf4j.Logger;
@@ -24,6 +26,9 @@ import java.util.List;
  */
 @Service
 public class SupervisionService {
+
+    /** Supervision alerts raised (a step near or past its deadline). */
+    public static final ChangeTopic ALERTS = ChangeTopic.rowsOf("case_alert");
 
     private static final Logger log = LoggerFactory.getLogger(SupervisionService.class);
 

@@ -9,6 +9,11 @@ public record MapChange(String table, long id, Op op) {
 
     public enum Op { INSERT, UPDATE, DELETE, RELOAD }
 
+    /** The topic the changed row is published under. */
+    public ChangeTopic topic() {
+        return ChangeTopic.rowsOf(table);
+    }
+
     public boolean isReload() {
         return op == Op.RELOAD;
     }

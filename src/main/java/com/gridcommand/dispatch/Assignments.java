@@ -1,5 +1,7 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.dispatch.Assignment.Status;
 import com.gridcommand.dispatch.AssignmentRefusedException.Reason;
@@ -33,6 +35,9 @@ import java.util.Set;
 @Service
 @Transactional
 public class Assignments {
+
+    /** Dispatch assignments made or advanced. */
+    public static final ChangeTopic CHANGES = ChangeTopic.rowsOf("assignment");
 
     /** What each step may follow, and the responder status it sets. */
     private record Step(Set<Status> from, String responderStatus, String column) {}

@@ -1,5 +1,7 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.GridUser;
@@ -24,6 +26,9 @@ import java.util.Set;
 @Service
 @Transactional
 public class Emergencies {
+
+    /** Emergencies started, changed or ended. */
+    public static final ChangeTopic CHANGES = ChangeTopic.rowsOf("emergency");
 
     public static final List<Integer> RINGS = List.of(500, 1000, 3000);
     public static final Set<String> KINDS = Set.of("FIRE", "FLOOD", "MASS_INCIDENT", "TRAFFIC", "HAZMAT", "PUBLIC_HEALTH");

@@ -1,5 +1,7 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.FeatureExtent;
@@ -29,6 +31,9 @@ import java.util.Optional;
 @Service
 @Transactional(readOnly = true)
 public class ResponderService {
+
+    /** Responders moved or changed status. */
+    public static final ChangeTopic CHANGES = ChangeTopic.rowsOf("responder");
 
     /** A position older than this is drawn faded: the device has gone quiet. */
     public static final Duration STALE_AFTER = Duration.ofMinutes(15);

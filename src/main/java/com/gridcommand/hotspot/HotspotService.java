@@ -1,5 +1,7 @@
 package com.gridcommand.hotspot;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.geo.FeatureExtent;
 import com.gridcommand.geo.FeaturePage;
@@ -27,6 +29,9 @@ import java.util.Optional;
 @Service
 @Transactional(readOnly = true)
 public class HotspotService {
+
+    /** Hotspots listed, changed or lifted. */
+    public static final ChangeTopic CHANGES = ChangeTopic.rowsOf("hotspot");
 
     /** Statuses of a hotspot still on the list (not delisted). */
     public static final List<String> ACTIVE = List.of("LISTED", "RECTIFYING", "UNDER_REVIEW");

@@ -206,7 +206,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
 
     /** Changes from the feed: fetch each changed row once, add or move what is in view, drop what left it. */
     private void applyLive(LiveUpdates.Batch batch) {
-        for (long alertId : batch.of("case_alert")) {
+        for (long alertId : batch.of(SupervisionService.ALERTS)) {
             // Only alerts of this user's areas come back; each is shown once, at the top, and said aloud once.
             supervision.alert(alertId).ifPresent(a -> {
                 alerts.prepend(a);
@@ -223,8 +223,8 @@ public class CommandMapView extends Div implements HasDynamicTitle {
             return;
         }
         for (Layer layer : layers.values()) {
-            Set<Long> changed = layer.source().table() == null ? null : batch.ids().get(layer.source().table());
-            if (changed == null || !layer.layer().isVisible() || !layer.layer().definition().coversZoom(padded.zoom())) continue;
+            Set<Long> changed = layer.source().changes().map(batch::of).orElse(Set.of());
+            if (changed.isEmpty() || !layer.layer().isVisible() || !layer.layer().definition().coversZoom(padded.zoom())) continue;
             List<GeoFeature> present = layer.source().load(padded, changed);
             Set<String> gone = new HashSet<>();
             changed.forEach(id -> gone.add(Long.toString(id)));

@@ -1,5 +1,7 @@
 package com.gridcommand.base.map;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -20,9 +22,9 @@ public interface MapLayerSource {
     /** The features to draw for a viewport (already filtered by box and simplified for the zoom). */
     List<GeoFeature> load(Viewport viewport);
 
-    /** The table whose change notifications concern this layer; null for layers that do not change live. */
-    default String table() {
-        return null;
+    /** The changes that concern this layer, published by the feature that owns its rows; empty for layers that do not change live. */
+    default Optional<ChangeTopic> changes() {
+        return Optional.empty();
     }
 
     /** Those of the given rows that belong in the viewport now; rows not returned leave the map. */

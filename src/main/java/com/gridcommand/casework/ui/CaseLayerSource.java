@@ -1,5 +1,6 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.changefeed.ChangeTopic;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.geo.GeoFeature;
@@ -61,8 +62,8 @@ class CaseLayerSource implements MapLayerSource {
     }
 
     @Override
-    public String table() {
-        return "gov_case";
+    public Optional<ChangeTopic> changes() {
+        return Optional.of(CaseService.CHANGES);
     }
 
     @Override

@@ -395,7 +395,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
         // Once the map has its size in the page: the user's areas.
         MapScreens.fit(map, areas.extentInScope(), 15);
         liveRegistration = live.register(event.getUI(), batch -> {
-            if (batch.reloadAll() || !batch.of("gov_case").isEmpty()) refresh();
+            if (batch.reloadAll() || !batch.of(CaseService.CHANGES).isEmpty()) refresh();
         });
     }
 

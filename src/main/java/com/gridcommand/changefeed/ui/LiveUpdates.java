@@ -1,5 +1,7 @@
 package com.gridcommand.changefeed.ui;
 
+import com.gridcommand.changefeed.ChangeTopic;
+
 import com.gridcommand.changefeed.MapChange;
 import com.gridcommand.changefeed.MapChanges;
 import com.vaadin.flow.component.UI;
@@ -29,12 +31,12 @@ import java.util.function.Consumer;
 @Component
 public class LiveUpdates {
 
-    /** The changed rows per table, and whether everything should be reloaded. */
-    public record Batch(Map<String, Set<Long>> ids, boolean reloadAll) {
+    /** The changed rows per topic, and whether everything should be reloaded. */
+    public record Batch(Map<ChangeTopic, Set<Long>> ids, boolean reloadAll) {
 
-        /** The changed ids of one table (empty if none). */
-        public Set<Long> of(String table) {
-            return ids.getOrDefault(table, Set.of());
+        /** The changed ids of one topic (empty if none). */
+        public Set<Long> of(ChangeTopic topic) {
+            return ids.getOrDefault(topic, Set.of());
         }
     }
 
@@ -76,7 +78,7 @@ public class LiveUpdates {
     private final class Dashboard {
         private final UI ui;
         private final Consumer<Batch> apply;
-        private Map<String, Set<Long>> pending = new HashMap<>();
+        private Map<ChangeTopic, Set<Long>> pending = new HashMap<>();
         private boolean reloadAll;
 
         Dashboard(UI ui, Consumer<Batch> apply) {
@@ -88,7 +90,7 @@ public class LiveUpdates {
             if (changes.resync()) reloadAll = true;
             for (MapChange change : changes.changes()) {
                 if (change.isReload()) reloadAll = true;
-                else pending.computeIfAbsent(change.table(), t -> new HashSet<>()).add(change.id());
+                else pending.computeIfAbsent(change.topic(), t -> new HashSet<>()).add(change.id());
             }
         }
 

@@ -478,9 +478,9 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
     }
 
     private void applyLive(LiveUpdates.Batch batch) {
-        boolean unitsChanged = batch.reloadAll() || !batch.of("responder").isEmpty();
-        if (viewport != null && !batch.of("responder").isEmpty()) {
-            Set<Long> changed = batch.of("responder");
+        boolean unitsChanged = batch.reloadAll() || !batch.of(ResponderService.CHANGES).isEmpty();
+        if (viewport != null && !batch.of(ResponderService.CHANGES).isEmpty()) {
+            Set<Long> changed = batch.of(ResponderService.CHANGES);
             List<GeoFeature> present = responders.inView(viewport, changed);
             Set<String> gone = new HashSet<>();
             changed.forEach(id -> gone.add(Long.toString(id)));
@@ -488,13 +488,13 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
             responderLayer.upsert(present.stream().map(f -> ResponderLayers.feature(f, t)).toList());
             responderLayer.remove(gone);
         }
-        if (viewport != null && !batch.of("gov_case").isEmpty()) loadMap();
-        if (unitsChanged || !batch.of("assignment").isEmpty()) {
+        if (viewport != null && !batch.of(CaseService.CHANGES).isEmpty()) loadMap();
+        if (unitsChanged || !batch.of(Assignments.CHANGES).isEmpty()) {
             refreshBoard();
             refreshActive();
             showReach(false);
         }
-        if (!batch.of("emergency").isEmpty() || batch.reloadAll()) refreshEmergencies();
+        if (!batch.of(Emergencies.CHANGES).isEmpty() || batch.reloadAll()) refreshEmergencies();
     }
 
     // ------------------------------------------------------------------ emergencies

@@ -91,7 +91,7 @@ public class MyTasksView extends Div implements HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         registration = live.register(event.getUI(), batch -> {
-            if (!batch.of("assignment").isEmpty() || batch.reloadAll()) show();
+            if (!batch.of(Assignments.CHANGES).isEmpty() || batch.reloadAll()) show();
         });
     }
 

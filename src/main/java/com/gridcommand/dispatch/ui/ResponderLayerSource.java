@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch.ui;
 
+import com.gridcommand.changefeed.ChangeTopic;
 import com.gridcommand.security.ui.Attempts;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.dispatch.ResponderService;
@@ -56,8 +57,8 @@ class ResponderLayerSource implements MapLayerSource {
     }
 
     @Override
-    public String table() {
-        return "responder";
+    public Optional<ChangeTopic> changes() {
+        return Optional.of(ResponderService.CHANGES);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.gridcommand.hotspot.ui;
 
+import com.gridcommand.changefeed.ChangeTopic;
 import com.gridcommand.security.ui.Attempts;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
@@ -71,8 +72,8 @@ class HotspotLayerSource implements MapLayerSource {
     }
 
     @Override
-    public String table() {
-        return "hotspot";
+    public Optional<ChangeTopic> changes() {
+        return Optional.of(HotspotService.CHANGES);
     }
 
     @Override
