@@ -1,5 +1,7 @@
 package com.gridcommand;
 
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
@@ -10,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
@@ -30,12 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept as a screenshot under {@code target/screens/<size>/<user>/} for a person to look at.
  */
 @BrowserTest
-class EveryScreenBrowserTest {
+class EveryScreenBrowserTest extends BrowserTestBase {
 
     enum Size { DESKTOP, PHONE }
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
@@ -50,9 +49,6 @@ class EveryScreenBrowserTest {
         return all.stream();
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 
     @ParameterizedTest(name = "{0} on the {1}")
     @MethodSource("usersAndSizes")

@@ -1,17 +1,16 @@
 package com.gridcommand;
 
-import com.gridcommand.security.internal.DemoUsers;
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
 import com.gridcommand.support.MapDriver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -25,10 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * map says what to do, then opens the form where the finger lands.
  */
 @BrowserTest
-class PhoneBrowserTest {
+class PhoneBrowserTest extends BrowserTestBase {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -38,15 +35,10 @@ class PhoneBrowserTest {
 
     @BeforeEach
     void signIn() {
-        phone = Browser.phone("zh-CN");
-        phone.signIn("http://localhost:" + port, "wangge", DemoUsers.PASSWORD);
+        phone = signIn(openPhone("zh-CN"), "wangge");
         phone.settle();
     }
 
-    @AfterEach
-    void close() {
-        if (phone != null) phone.close();
-    }
 
     private void tapMenu(String label) {
         phone.find(By.id("menu-toggle")).click();

@@ -1,10 +1,11 @@
 package com.gridcommand.admin;
 
+import com.gridcommand.support.BrowserlessSignIn;
+
 import com.gridcommand.security.DeviceService;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
 import com.gridcommand.support.IntegrationTest;
-import com.gridcommand.support.WithGridUserFactory;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -12,13 +13,11 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +39,7 @@ class AdminViewsTest extends SpringBrowserlessTest {
     com.gridcommand.casework.CaseWorkflowService workflow;
 
     void signIn(String username) {
-        var context = WithGridUserFactory.contextOf(users, username);
-        SecurityContextHolder.setContext(context);
-        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        BrowserlessSignIn.signIn(users, username);
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package com.gridcommand.bench;
 
+import com.gridcommand.support.BenchReport;
+
 import com.gridcommand.casework.CaseFilter;
 import com.gridcommand.casework.CaseService;
 import com.gridcommand.casework.CaseStep;
@@ -19,13 +21,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -58,23 +56,10 @@ class CaseListBench {
     @Autowired
     TransactionTemplate tx;
 
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport();
 
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
 
-    private static double once(Supplier<?> work) {
-        long t = System.nanoTime();
-        if (work.get() == null) throw new IllegalStateException("no result");
-        return (System.nanoTime() - t) / 1e6;
-    }
 
-    private void line(String format, Object... args) {
-        report.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
 
     /** Ours, the raw SQL baseline and the naive one: two warm-ups each, then RUNS rounds of all three, so drift hits all alike. */
     private void compare(String what, Supplier<?> ours, Supplier<?> raw, Supplier<?> naive) {
@@ -85,13 +70,13 @@ class CaseListBench {
         }
         double[] o = new double[RUNS], r = new double[RUNS], n = new double[RUNS], or = new double[RUNS], on = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            o[i] = once(ours);
-            r[i] = once(raw);
-            n[i] = once(naive);
+            o[i] = BenchReport.millis(ours);
+            r[i] = BenchReport.millis(raw);
+            n[i] = BenchReport.millis(naive);
             or[i] = o[i] / r[i];
             on[i] = o[i] / n[i];
         }
-        line("%-50s %9.2f %9.2f %9.2f   %8.2f   %8.3f", what, median(o), median(r), median(n), median(or), median(on));
+        report.line("%-50s %9.2f %9.2f %9.2f   %8.2f   %8.3f", what, BenchReport.median(o), BenchReport.median(r), BenchReport.median(n), BenchReport.median(or), BenchReport.median(on));
     }
 
     @Test
@@ -101,11 +86,11 @@ class CaseListBench {
         int total = jdbc.sql("select count(*) from gov_case").query(Integer.class).single();
         double page50k = pageLoad();
 
-        line("Case list and maps with %,d cases (%,d demo + %,d generated); a city-wide command user.", total, total - generated, generated);
-        line("Query medians of %d runs after 2 warm-ups, ms. ours = the application's service; raw = the same rows by hand-written SQL", RUNS);
-        line("(no scope check, no area names, no supervision light); naive = every case loaded, then filtered/sorted in Java, or sent to the map.");
-        line("Ratios are medians of the per-round ratios.");
-        line("%-50s %9s %9s %9s   %8s   %8s", "", "ours", "raw SQL", "naive", "ours/raw", "ours/naive");
+        report.line("Case list and maps with %,d cases (%,d demo + %,d generated); a city-wide command user.", total, total - generated, generated);
+        report.line("Query medians of %d runs after 2 warm-ups, ms. ours = the application's service; raw = the same rows by hand-written SQL", RUNS);
+        report.line("(no scope check, no area names, no supervision light); naive = every case loaded, then filtered/sorted in Java, or sent to the map.");
+        report.line("Ratios are medians of the per-round ratios.");
+        report.line("%-50s %9s %9s %9s   %8s   %8s", "", "ours", "raw SQL", "naive", "ours/raw", "ours/naive");
 
         long township = jdbc.sql("select id from township order by code limit 1").query(Long.class).single();
         String townshipCode = jdbc.sql("select code from township where id = :id").param("id", township).query(String.class).single();
@@ -157,14 +142,12 @@ class CaseListBench {
                     () -> rawInView(city, "true"), () -> naiveMap());
         });
 
-        line("");
-        line("The list page in headless Chromium (production bundle), from navigation until the grid shows rows and the map");
-        line("holds its cases: median of %d fresh profiles, signed in first.", PAGE_RUNS);
-        line("  with  5,000 cases: %8.0f ms", page5k);
-        line("  with %,d cases: %8.0f ms   (50k/5k %.2f)", total, page50k, page50k / page5k);
-        Path out = Path.of("target", "bench", "case-list.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        report.line("");
+        report.line("The list page in headless Chromium (production bundle), from navigation until the grid shows rows and the map");
+        report.line("holds its cases: median of %d fresh profiles, signed in first.", PAGE_RUNS);
+        report.line("  with  5,000 cases: %8.0f ms", page5k);
+        report.line("  with %,d cases: %8.0f ms   (50k/5k %.2f)", total, page50k, page50k / page5k);
+        report.write("case-list.txt");
         System.out.println(report);
     }
 
@@ -242,6 +225,6 @@ class CaseListBench {
                         })();""")).doubleValue();
             }
         }
-        return median(ms);
+        return BenchReport.median(ms);
     }
 }

@@ -1,5 +1,7 @@
 package com.gridcommand.bench;
 
+import com.gridcommand.support.BenchReport;
+
 import com.gridcommand.dispatch.CandidateFilter;
 import com.gridcommand.dispatch.NearestResponders;
 import com.gridcommand.dispatch.Ping;
@@ -28,15 +30,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -81,34 +80,21 @@ class DispatchBench {
     @Autowired
     GridUserRepository users;
 
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport();
     private final SplittableRandom random = new SplittableRandom(2026);
     private double[] box;
 
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
 
     static double percentile(List<Double> values, double p) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v[Math.min(v.length - 1, (int) Math.ceil(p * v.length) - 1)];
     }
 
-    private void line(String format, Object... args) {
-        report.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
 
     private double[] randomPoint() {
         return new double[]{box[0] + random.nextDouble() * (box[2] - box[0]), box[1] + random.nextDouble() * (box[3] - box[1])};
     }
 
-    private static double once(Runnable work) {
-        long t = System.nanoTime();
-        work.run();
-        return (System.nanoTime() - t) / 1e6;
-    }
 
     /** Each round asks all three the same question (a fresh random point), so drift hits all alike. */
     private void compare(String what, java.util.function.Function<double[], Object> ours, java.util.function.Function<double[], Object> raw,
@@ -122,13 +108,13 @@ class DispatchBench {
         double[] o = new double[RUNS], r = new double[RUNS], n = new double[RUNS], or = new double[RUNS], on = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             double[] p = randomPoint();
-            o[i] = once(() -> ours.apply(p));
-            r[i] = once(() -> raw.apply(p));
-            n[i] = once(() -> naive.apply(p));
+            o[i] = BenchReport.millis(() -> ours.apply(p));
+            r[i] = BenchReport.millis(() -> raw.apply(p));
+            n[i] = BenchReport.millis(() -> naive.apply(p));
             or[i] = o[i] / r[i];
             on[i] = o[i] / n[i];
         }
-        line("%-46s %9.2f %9.2f %9.2f   %8.2f   %8.3f", what, median(o), median(r), median(n), median(or), median(on));
+        report.line("%-46s %9.2f %9.2f %9.2f   %8.2f   %8.3f", what, BenchReport.median(o), BenchReport.median(r), BenchReport.median(n), BenchReport.median(or), BenchReport.median(on));
     }
 
     @Test
@@ -149,11 +135,11 @@ class DispatchBench {
                 .param("per", (RESPONDERS - existing) / 5 + 1).update();
         jdbc.sql("analyze responder").update();
         int total = jdbc.sql("select count(*) from responder").query(Integer.class).single();
-        line("Dispatch with %,d responders (%d demo + generated, 3/8 available); the demo city's %,d road segments.", total, existing,
+        report.line("Dispatch with %,d responders (%d demo + generated, 3/8 available); the demo city's %,d road segments.", total, existing,
                 jdbc.sql("select count(*) from road_segment").query(Integer.class).single());
-        line("Query medians of %d rounds (a fresh random point each round, same point for all three), ms; ratios are medians of", RUNS);
-        line("the per-round ratios. A city-wide dispatcher.");
-        line("%-46s %9s %9s %9s   %8s   %8s", "", "ours", "raw SQL", "naive", "ours/raw", "ours/naive");
+        report.line("Query medians of %d rounds (a fresh random point each round, same point for all three), ms; ratios are medians of", RUNS);
+        report.line("the per-round ratios. A city-wide dispatcher.");
+        report.line("%-46s %9s %9s %9s   %8s   %8s", "", "ours", "raw SQL", "naive", "ours/raw", "ours/naive");
         As.user(users, "diaodu", () -> {
             compare("nearest 5 available (exact metres)", p -> nearest.nearest(p[0], p[1], 5, CandidateFilter.ANY),
                     p -> jdbc.sql("""
@@ -169,16 +155,14 @@ class DispatchBench {
             compare("travel times for 5 candidates", p -> travelTimes.toTarget(candidates(p), new TravelTimes.Point(p[0], p[1])),
                     p -> rawEta(p), p -> naiveEta(p));
         });
-        line("  raw (travel): one pgr_dijkstraCost from the 5 candidates' nearest junctions to the target's (KNN snapping, no");
-        line("  points on segments, no off-network fallback); naive: 5 separate pgr_dijkstra path searches. Both include finding");
-        line("  the 5 candidates by raw KNN.");
+        report.line("  raw (travel): one pgr_dijkstraCost from the 5 candidates' nearest junctions to the target's (KNN snapping, no");
+        report.line("  points on segments, no off-network fallback); naive: 5 separate pgr_dijkstra path searches. Both include finding");
+        report.line("  the 5 candidates by raw KNN.");
 
         ingestThroughput();
         pingToScreen();
 
-        Path out = Path.of("target", "bench", "dispatch.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        report.write("dispatch.txt");
         System.out.println(report);
     }
 
@@ -236,7 +220,7 @@ class DispatchBench {
             Instant start = base.plusSeconds(round * 4000L);
             jdbc.sql("truncate position_report").update();
             ingest.forget();
-            ours[round] = pings / (once(() -> {
+            ours[round] = pings / (BenchReport.millis(() -> {
                 for (int b = 0; b < batchesPerDevice; b++) {
                     for (DeviceService.DeviceIdentity device : ids) {
                         List<Ping> list = new ArrayList<>(perBatch);
@@ -258,21 +242,21 @@ class DispatchBench {
                 }
             }
             jdbc.sql("truncate position_report").update();
-            batch[round] = pings / (once(() -> jdbcBatch(rows, perBatch)) / 1000);
+            batch[round] = pings / (BenchReport.millis(() -> jdbcBatch(rows, perBatch)) / 1000);
             jdbc.sql("truncate position_report").update();
-            copy[round] = pings / (once(() -> copy(rows, perBatch)) / 1000);
+            copy[round] = pings / (BenchReport.millis(() -> copy(rows, perBatch)) / 1000);
         }
         double[] ob = new double[5], oc = new double[5];
         for (int i = 0; i < 5; i++) {
             ob[i] = ours[i] / batch[i];
             oc[i] = ours[i] / copy[i];
         }
-        line("");
-        line("Ingest, durable (fsync and synchronous commit on): %,d pings per round from %d devices in requests of %d,", pings, devicesCount, perBatch);
-        line("one transaction per request; medians of 5 rounds, pings per second (higher is better).");
-        line("  ours (range checks, jump check, dedup, current position): %,10.0f /s", median(ours));
-        line("  raw JDBC batch insert, same rows and transactions:       %,10.0f /s   ours/batch %.2f", median(batch), median(ob));
-        line("  COPY, same rows and transactions:                        %,10.0f /s   ours/COPY  %.2f", median(copy), median(oc));
+        report.line("");
+        report.line("Ingest, durable (fsync and synchronous commit on): %,d pings per round from %d devices in requests of %d,", pings, devicesCount, perBatch);
+        report.line("one transaction per request; medians of 5 rounds, pings per second (higher is better).");
+        report.line("  ours (range checks, jump check, dedup, current position): %,10.0f /s", BenchReport.median(ours));
+        report.line("  raw JDBC batch insert, same rows and transactions:       %,10.0f /s   ours/batch %.2f", BenchReport.median(batch), BenchReport.median(ob));
+        report.line("  COPY, same rows and transactions:                        %,10.0f /s   ours/COPY  %.2f", BenchReport.median(copy), BenchReport.median(oc));
         jdbc.sql("truncate position_report").update();
         ingest.forget();
     }
@@ -340,12 +324,12 @@ class DispatchBench {
                 }).toList();
         List<Browser> browsers = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        line("");
-        line("Ping to screen: from sending a tracker's OsmAnd request until the marker stands at the new place on every open");
-        line("command map (Chromium, zoomed to the unit; 15 pings per setting, each browser timing its own arrival), ms.");
-        line("Background: the %d units nearest the probe, each reporting once a second (4 senders, one request per ping) through", movers.size());
-        line("the same ingest; the rate they achieved on this machine is given.");
-        line("%-38s %8s %8s %8s", "", "median", "p90", "max");
+        report.line("");
+        report.line("Ping to screen: from sending a tracker's OsmAnd request until the marker stands at the new place on every open");
+        report.line("command map (Chromium, zoomed to the unit; 15 pings per setting, each browser timing its own arrival), ms.");
+        report.line("Background: the %d units nearest the probe, each reporting once a second (4 senders, one request per ping) through", movers.size());
+        report.line("the same ingest; the rate they achieved on this machine is given.");
+        report.line("%-38s %8s %8s %8s", "", "median", "p90", "max");
         double single = 0;
         try {
             for (int dashboards : new int[]{1, 20}) {
@@ -424,7 +408,7 @@ class DispatchBench {
                     double rate = sentPings.get() / ((System.nanoTime() - backgroundStart) / 1e9);
                     double med = percentile(latencies, 0.5);
                     if (dashboards == 1 && !loaded) single = med;
-                    line("%-38s %8.0f %8.0f %8.0f%s", dashboards + " dashboard" + (dashboards > 1 ? "s" : "") + (loaded ? ", " + movers.size() + " units moving" : ", quiet"),
+                    report.line("%-38s %8.0f %8.0f %8.0f%s", dashboards + " dashboard" + (dashboards > 1 ? "s" : "") + (loaded ? ", " + movers.size() + " units moving" : ", quiet"),
                             med, percentile(latencies, 0.9), percentile(latencies, 1.0),
                             (single > 0 && !(dashboards == 1 && !loaded) ? String.format(Locale.ROOT, "   (median / 1 quiet: %.2f)", med / single) : "")
                                     + (loaded ? String.format(Locale.ROOT, "   background %.0f pings/s achieved", rate) : ""));
@@ -433,7 +417,7 @@ class DispatchBench {
         } finally {
             browsers.forEach(Browser::close);
         }
-        line("The change feed is pushed at most every 250 ms per browser (coalesced), so the median includes up to one such wait.");
+        report.line("The change feed is pushed at most every 250 ms per browser (coalesced), so the median includes up to one such wait.");
     }
 
     private static void sleep(long millis) {

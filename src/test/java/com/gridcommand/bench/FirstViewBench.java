@@ -1,5 +1,7 @@
 package com.gridcommand.bench;
 
+import com.gridcommand.support.BenchReport;
+
 import com.gridcommand.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,13 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -106,11 +105,6 @@ class FirstViewBench {
         }
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 
     @Test
     void firstViewAgainstEveryLayerUnfiltered() throws IOException {
@@ -121,7 +115,7 @@ class FirstViewBench {
                 + " && m.featureIds('cells').length > 0;";
         String baselineDrawn = "return m.featureIds('cases').length === " + cases + " && m.featureIds('cells').length === " + cells + ";";
 
-        StringBuilder report = new StringBuilder();
+        BenchReport report = new BenchReport();
         for (Network network : NETWORKS) {
             measure("/", dashboardDrawn, network);          // warm-up: JIT, caches in the database
             measure("/bench/unfiltered", baselineDrawn, network);
@@ -135,7 +129,7 @@ class FirstViewBench {
                 timeRatios.add(a.get(i).drawnMillis() / b.get(i).drawnMillis());
                 dataRatios.add((double) a.get(i).dataBytes() / b.get(i).dataBytes());
             }
-            report.append(String.format(Locale.ROOT, """
+            report.line("""
                             First view of the demo city, 1400x900 headless Chromium (production bundle), network: %s.
                             %d runs each, alternating A B, a fresh browser profile per run, signed in first (the app bundle is then cached).
                             A = dashboard (per viewport, generalised, filtered); B = every layer unfiltered (all rows, full geometry).
@@ -149,16 +143,14 @@ class FirstViewBench {
                             runs B ms: %s
 
                             """, network.name(), RUNS,
-                    median(a.stream().map(Run::drawnMillis).toList()), median(b.stream().map(Run::drawnMillis).toList()), median(timeRatios),
-                    median(a.stream().map(r -> r.dataBytes() / 1024.0).toList()), median(b.stream().map(r -> r.dataBytes() / 1024.0).toList()), median(dataRatios),
-                    median(a.stream().map(r -> r.staticBytes() / 1024.0).toList()), median(b.stream().map(r -> r.staticBytes() / 1024.0).toList()),
-                    median(a.stream().map(r -> r.totalBytes() / 1024.0).toList()), median(b.stream().map(r -> r.totalBytes() / 1024.0).toList()),
+                    BenchReport.median(a.stream().map(Run::drawnMillis).toList()), BenchReport.median(b.stream().map(Run::drawnMillis).toList()), BenchReport.median(timeRatios),
+                    BenchReport.median(a.stream().map(r -> r.dataBytes() / 1024.0).toList()), BenchReport.median(b.stream().map(r -> r.dataBytes() / 1024.0).toList()), BenchReport.median(dataRatios),
+                    BenchReport.median(a.stream().map(r -> r.staticBytes() / 1024.0).toList()), BenchReport.median(b.stream().map(r -> r.staticBytes() / 1024.0).toList()),
+                    BenchReport.median(a.stream().map(r -> r.totalBytes() / 1024.0).toList()), BenchReport.median(b.stream().map(r -> r.totalBytes() / 1024.0).toList()),
                     Arrays.toString(a.stream().mapToLong(r -> Math.round(r.drawnMillis())).toArray()),
-                    Arrays.toString(b.stream().mapToLong(r -> Math.round(r.drawnMillis())).toArray())));
+                    Arrays.toString(b.stream().mapToLong(r -> Math.round(r.drawnMillis())).toArray()));
         }
         System.out.println(report);
-        Path out = Path.of("target", "bench", "first-view.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        report.write("first-view.txt");
     }
 }

@@ -1,5 +1,7 @@
 package com.gridcommand.bench;
 
+import com.gridcommand.support.BenchReport;
+
 import com.gridcommand.casework.AreaReview;
 import com.gridcommand.hotspot.HotspotDetection;
 import com.gridcommand.patrol.PatrolPresence;
@@ -15,17 +17,13 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -60,23 +58,10 @@ class HotspotReviewBench {
     @Autowired
     TransactionTemplate tx;
 
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport();
 
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
 
-    private static double once(Supplier<?> work) {
-        long t = System.nanoTime();
-        if (work.get() == null) throw new IllegalStateException("no result");
-        return (System.nanoTime() - t) / 1e6;
-    }
 
-    private void line(String format, Object... args) {
-        report.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
 
     /** Ours and the raw baseline: a warm-up each, then RUNS alternating rounds; then which indexes ours used. */
     private void compare(String what, Supplier<?> ours, Supplier<?> raw) {
@@ -89,11 +74,11 @@ class HotspotReviewBench {
         if (runs == RUNS) raw.get();
         double[] o = new double[runs], r = new double[runs], or = new double[runs];
         for (int i = 0; i < runs; i++) {
-            o[i] = once(ours);
-            r[i] = once(raw);
+            o[i] = BenchReport.millis(ours);
+            r[i] = BenchReport.millis(raw);
             or[i] = o[i] / r[i];
         }
-        line("%-58s %9.1f %9.1f   %7.2f   %s", what, median(o), median(r), median(or), indexUse(ours));
+        report.line("%-58s %9.1f %9.1f   %7.2f   %s", what, BenchReport.median(o), BenchReport.median(r), BenchReport.median(or), indexUse(ours));
     }
 
     /**
@@ -148,11 +133,11 @@ class HotspotReviewBench {
         YearMonth month = YearMonth.now(CHINA).minusMonths(1);
         LocalDate weekStart = month.atDay(10);
         int fixes = tracks(weekStart);
-        line("Hotspot detection and the leaders' review. ours = the application's service as a city-wide leader; raw = the");
-        line("simplest SQL that gives the same figures' core (named per line). Medians of %d rounds after a warm-up, ms;", RUNS);
-        line("the ratio is the median of per-round ratios. Index use: PostgreSQL's per-transaction statistics of ours");
-        line("(index×scans; 'full reads' counts sequential scans of the case table and of the track partitions).");
-        line("Tracks: %,d fixes of %d patrol units over the week from %s.", fixes, jdbc.sql("select count(distinct responder_id) from position_report")
+        report.line("Hotspot detection and the leaders' review. ours = the application's service as a city-wide leader; raw = the");
+        report.line("simplest SQL that gives the same figures' core (named per line). Medians of %d rounds after a warm-up, ms;", RUNS);
+        report.line("the ratio is the median of per-round ratios. Index use: PostgreSQL's per-transaction statistics of ours");
+        report.line("(index×scans; 'full reads' counts sequential scans of the case table and of the track partitions).");
+        report.line("Tracks: %,d fixes of %d patrol units over the week from %s.", fixes, jdbc.sql("select count(distinct responder_id) from position_report")
                 .query(Integer.class).single(), weekStart);
         round("Demo city", month, weekStart);
         write();
@@ -163,16 +148,14 @@ class HotspotReviewBench {
     }
 
     private void write() throws IOException {
-        Path out = Path.of("target", "bench", "hotspot-review.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        report.write("hotspot-review.txt");
     }
 
     private void round(String title, YearMonth month, LocalDate weekStart) {
         int cases = jdbc.sql("select count(*) from gov_case").query(Integer.class).single();
-        line("");
-        line("%s: %,d cases", title, cases);
-        line("%-58s %9s %9s   %7s", "", "ours", "raw", "ours/raw");
+        report.line("");
+        report.line("%s: %,d cases", title, cases);
+        report.line("%-58s %9s %9s   %7s", "", "ours", "raw", "ours/raw");
         LocalDate last = jdbc.sql("select max(reported_at at time zone 'Asia/Shanghai')::date from gov_case").query(LocalDate.class).single();
         HotspotDetection.Selection year = new HotspotDetection.Selection(last.minusYears(1), last, Set.of(), null, null);
         HotspotDetection.Selection nights = new HotspotDetection.Selection(last.minusMonths(6), last, Set.of(), LocalTime.of(20, 0), LocalTime.of(6, 0));

@@ -1,12 +1,13 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.support.BrowserlessSignIn;
+
 import com.gridcommand.casework.ui.CaseDetailView;
 import com.gridcommand.casework.ui.CaseListView;
 import org.vaadin.addons.leafletflow.LeafletMap;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.IntegrationTest;
 import com.gridcommand.support.TestClock;
-import com.gridcommand.support.WithGridUserFactory;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.ComponentUtil;
@@ -17,13 +18,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -53,9 +52,7 @@ class CaseViewsTest extends SpringBrowserlessTest {
     private final List<Long> made = new ArrayList<>();
 
     void signIn(String username) {
-        var context = WithGridUserFactory.contextOf(users, username);
-        SecurityContextHolder.setContext(context);
-        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        BrowserlessSignIn.signIn(users, username);
     }
 
     @AfterEach

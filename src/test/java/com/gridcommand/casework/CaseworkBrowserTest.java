@@ -1,6 +1,7 @@
 package com.gridcommand.casework;
 
-import com.gridcommand.security.internal.DemoUsers;
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
@@ -11,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -28,33 +28,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows all five steps. Then the list and the map of cases follow each other.
  */
 @BrowserTest
-class CaseworkBrowserTest {
+class CaseworkBrowserTest extends BrowserTestBase {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     GridUserRepository users;
 
-    private final List<Browser> browsers = new ArrayList<>();
     private final List<Long> made = new ArrayList<>();
 
     @AfterEach
     void close() {
-        browsers.forEach(Browser::close);
         for (long id : made) jdbc.sql("delete from gov_case where id = :id").param("id", id).update();
     }
 
-    String base() {
-        return "http://localhost:" + port;
-    }
-
     Browser signedIn(String user) {
-        Browser b = new Browser(1400, 900, "zh-CN");
-        browsers.add(b);
-        b.signIn(base(), user, DemoUsers.PASSWORD);
-        return b;
+        return signedIn(user, 1400, 900);
     }
 
     @SuppressWarnings("unchecked")

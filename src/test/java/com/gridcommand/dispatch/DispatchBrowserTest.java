@@ -1,7 +1,8 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.security.DeviceService;
-import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
 import com.gridcommand.support.TestClock;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
@@ -35,13 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second dispatcher's status board and map show it at once.
  */
 @BrowserTest
-class DispatchBrowserTest {
+class DispatchBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestClock clock;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -53,24 +51,16 @@ class DispatchBrowserTest {
     @Autowired
     PositionIngest ingest;
 
-    private final List<Browser> browsers = new ArrayList<>();
     private final List<Runnable> undo = new ArrayList<>();
 
     @AfterEach
     void close() {
-        browsers.forEach(Browser::close);
         undo.forEach(Runnable::run);
         ingest.forget();
     }
 
-    String base() {
-        return "http://localhost:" + port;
-    }
-
     Browser signedIn(String user, String path) {
-        Browser b = new Browser(1500, 950, "zh-CN");
-        browsers.add(b);
-        b.signIn(base(), user, DemoUsers.PASSWORD);
+        Browser b = signedIn(user, 1500, 950);
         b.open(base() + path);
         return b;
     }

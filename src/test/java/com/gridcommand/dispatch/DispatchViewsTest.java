@@ -1,23 +1,22 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.support.BrowserlessSignIn;
+
 import com.gridcommand.dispatch.ui.DispatchView;
 import com.gridcommand.dispatch.ui.MyTasksView;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.As;
 import com.gridcommand.support.IntegrationTest;
-import com.gridcommand.support.WithGridUserFactory;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 
 import java.util.List;
@@ -52,9 +51,7 @@ class DispatchViewsTest extends SpringBrowserlessTest {
     private String statusBefore;
 
     void signIn(String username) {
-        var context = WithGridUserFactory.contextOf(users, username);
-        SecurityContextHolder.setContext(context);
-        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        BrowserlessSignIn.signIn(users, username);
     }
 
     @BeforeEach

@@ -1,5 +1,7 @@
 package com.gridcommand.map;
 
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.geo.Bbox;
 import com.gridcommand.road.RoadService;
@@ -7,14 +9,12 @@ import com.gridcommand.support.Browser;
 import com.gridcommand.support.TestClock;
 import com.gridcommand.support.BrowserTest;
 import com.gridcommand.support.MapDriver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command map in headless Chromium: what command staff see, click and switch, and how it follows the city live. */
 @BrowserTest
-class CommandMapBrowserTest {
+class CommandMapBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestClock clock;
@@ -36,21 +36,15 @@ class CommandMapBrowserTest {
     private static Browser browser;
     private static MapDriver map;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() {
-        browser = new Browser(1400, 900, "en-US");
+        browser = startClassBrowser("en-US");
         map = new MapDriver(browser);
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     private static boolean signedIn;
 
@@ -58,10 +52,10 @@ class CommandMapBrowserTest {
     void openHomePage() {
         if (!signedIn) {
             // Command staff see the whole city.
-            browser.signIn("http://localhost:" + port, "zhihui", com.gridcommand.security.internal.DemoUsers.PASSWORD);
+            browser.signIn(base(), "zhihui", com.gridcommand.security.internal.DemoUsers.PASSWORD);
             signedIn = true;
         }
-        browser.open("http://localhost:" + port + "/");
+        browser.open(base() + "/");
         // Drawn: every count filled in and the open cases on the map.
         browser.waitFor(Duration.ofSeconds(30), d -> !text("count-open").equals("–") && featureIds("cases").size() > 0);
     }
@@ -147,7 +141,7 @@ class CommandMapBrowserTest {
         // Nothing came from outside this server: the city's own layers are the basemap.
         @SuppressWarnings("unchecked")
         List<String> resources = (List<String>) browser.js("return performance.getEntriesByType('resource').map(e => e.name);");
-        assertThat(resources).isNotEmpty().allMatch(url -> url.startsWith("http://localhost:" + port + "/") || url.startsWith("ws://localhost:" + port + "/"));
+        assertThat(resources).isNotEmpty().allMatch(url -> url.startsWith(base() + "/") || url.startsWith("ws://localhost:" + port + "/"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.gridcommand.map;
 
+import com.gridcommand.support.BrowserlessSignIn;
+
 import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.geo.Bbox;
 import org.vaadin.addons.leafletflow.FeatureLayer;
@@ -37,10 +39,7 @@ class CommandMapViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void open() {
         // Vaadin reads the signed-in user from the session, as after a real sign-in.
-        var context = com.gridcommand.support.WithGridUserFactory.contextOf(users, "admin");
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
-                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        BrowserlessSignIn.signIn(users, "admin");
         navigate(CommandMapView.class);
         map = $(LeafletMap.class).single();
     }

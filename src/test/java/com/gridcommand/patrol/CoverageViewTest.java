@@ -1,12 +1,13 @@
 package com.gridcommand.patrol;
 
+import com.gridcommand.support.BrowserlessSignIn;
+
 import org.vaadin.addons.leafletflow.LeafletMap;
 import com.gridcommand.patrol.PatrolCompliance;
 import com.gridcommand.patrol.PatrolPresence;
 import com.gridcommand.patrol.ui.CoverageView;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.IntegrationTest;
-import com.gridcommand.support.WithGridUserFactory;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -14,13 +15,11 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
@@ -84,9 +83,7 @@ class CoverageViewTest extends SpringBrowserlessTest {
                     .param("d", device).param("t", china(DAY, LocalTime.of(23, 30)).plusMinutes(m)).param("r", responder).param("c", hotspot).update();
         }
 
-        var context = WithGridUserFactory.contextOf(users, "lingdao");
-        SecurityContextHolder.setContext(context);
-        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        BrowserlessSignIn.signIn(users, "lingdao");
         navigate(CoverageView.class);
         test($(DatePicker.class).id("coverage-day")).setValue(DAY);
         test($(IntegerField.class).id("coverage-metres")).setValue(30);

@@ -1,11 +1,12 @@
 package com.gridcommand.review;
 
+import com.gridcommand.support.BrowserlessSignIn;
+
 import com.gridcommand.hotspot.ui.HotspotsView;
 import com.gridcommand.review.ui.ReviewView;
 import com.gridcommand.hotspot.HotspotDetection;
 import com.gridcommand.security.internal.GridUserRepository;
 import com.gridcommand.support.IntegrationTest;
-import com.gridcommand.support.WithGridUserFactory;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -18,13 +19,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import java.time.LocalDate;
 
@@ -45,9 +44,7 @@ class LeadersScreensTest extends SpringBrowserlessTest {
     GridUserRepository users;
 
     void signIn(String username) {
-        var context = WithGridUserFactory.contextOf(users, username);
-        SecurityContextHolder.setContext(context);
-        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        BrowserlessSignIn.signIn(users, username);
     }
 
     @AfterEach

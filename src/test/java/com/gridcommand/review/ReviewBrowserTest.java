@@ -1,8 +1,9 @@
 package com.gridcommand.review;
 
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.casework.AreaReview;
 import com.gridcommand.review.ReviewFiles;
-import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.TestClock;
 import com.gridcommand.support.BrowserTest;
@@ -10,13 +11,11 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.ByteArrayInputStream;
@@ -37,22 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * community on the map to drill down to its cells, and exports the XLSX — whose figures are the database's.
  */
 @BrowserTest
-class ReviewBrowserTest {
+class ReviewBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestClock clock;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
     private Browser browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) browser.close();
-    }
 
     @SuppressWarnings("unchecked")
     private List<String> featureIds() {
@@ -106,9 +98,8 @@ class ReviewBrowserTest {
 
     @Test
     void aLeaderReviewsAMonthDrillsDownAndExports() throws Exception {
-        browser = new Browser(1600, 1000, "zh-CN");
-        browser.signIn("http://localhost:" + port, "lingdao", DemoUsers.PASSWORD);
-        browser.open("http://localhost:" + port + "/review");
+        browser = signedIn("lingdao", 1600, 1000);
+        browser.open(base() + "/review");
         List<Long> townships = jdbc.sql("select id from township order by id").query(Long.class).list();
         browser.waitFor(Duration.ofSeconds(30), d -> featureIds().size() == townships.size());
 

@@ -1,5 +1,7 @@
 package com.gridcommand.security;
 
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.map.CommandMapViewAccess;
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.security.internal.GridUserRepository;
@@ -8,7 +10,6 @@ import com.gridcommand.support.TestClock;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
 import com.gridcommand.support.MapDriver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -33,15 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they get; public text stays text everywhere it is shown; a disabled user's session ends.
  */
 @BrowserTest
-class AccessBrowserTest {
+class AccessBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestClock clock;
 
     private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -51,17 +49,10 @@ class AccessBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        browser = new Browser(1400, 900, "en-US");
+        browser = startClassBrowser("en-US");
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 
     @SuppressWarnings("unchecked")
     private List<String> featureIds(String layer) {

@@ -1,12 +1,12 @@
 package com.gridcommand.security;
 
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in happens on our sign-in page only: a page elsewhere cannot sign the browser in as someone (login CSRF). */
 @BrowserTest
-class SignInBrowserTest {
+class SignInBrowserTest extends BrowserTestBase {
 
     private static Browser browser;
 
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void startBrowser() {
-        browser = new Browser(1400, 900, "en-US");
+        browser = startClassBrowser("en-US");
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @Test
     void aFormOnAnotherPageCannotSignTheBrowserInButTheSignInPageDoes() throws Exception {
-        String base = "http://localhost:" + port;
+        String base = base();
         // The other page's own script posts its form as soon as it loads, as such a page would; no person acts here.
         Path elsewhere = Files.createTempFile("elsewhere-", ".html");
         try {

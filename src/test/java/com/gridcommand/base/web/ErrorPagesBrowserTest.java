@@ -1,15 +1,15 @@
 package com.gridcommand.base.web;
 
+import com.gridcommand.support.BrowserTestBase;
+
 import com.gridcommand.security.internal.DemoUsers;
 import com.gridcommand.support.Browser;
 import com.gridcommand.support.BrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 
@@ -17,26 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Dead ends in a real browser: a plain sentence in the app's frame and a way home, not "Could not navigate". */
 @BrowserTest
-class ErrorPagesBrowserTest {
+class ErrorPagesBrowserTest extends BrowserTestBase {
 
     private static Browser browser;
 
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void startBrowser() {
-        browser = new Browser(1400, 900, "en-US");
+        browser = startClassBrowser("en-US");
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 
     private WebElement shown(String id) {
         return browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));

@@ -1,4 +1,4 @@
-package com.gridcommand.hotspot;
+package com.gridcommand.prevention;
 
 import com.gridcommand.prevention.CameraCoverage;
 import com.gridcommand.support.IntegrationTest;
