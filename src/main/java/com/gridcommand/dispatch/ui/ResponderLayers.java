@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch.ui;
 
+import com.gridcommand.base.map.MapStyles;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.dispatch.ResponderService;
 import com.gridcommand.geo.GeoFeature;
@@ -30,10 +31,9 @@ public final class ResponderLayers {
     public static LayerDefinition definition(Texts t, String id, int order) {
         var layer = LayerDefinition.layer(id, t.t("layer.responders")).order(order)
                 .style(Style.point("#0e9f6e", 7).withWeight(2).withShape(Style.Shape.SQUARE)).tooltip("tip");
-        STATUS_COLOURS.forEach((status, colour) -> {
-            Style style = Style.point(colour, 7).withWeight(2).withShape(Style.Shape.SQUARE);
-            layer.rule(StyleRule.when("status", status, style)).legend(t.label("responder.status", status), style, LegendEntry.Shape.POINT);
-        });
+        Map<String, Style> byStatus = new java.util.LinkedHashMap<>();
+        STATUS_COLOURS.forEach((status, colour) -> byStatus.put(status, Style.point(colour, 7).withWeight(2).withShape(Style.Shape.SQUARE)));
+        MapStyles.byValue(layer, "status", byStatus, status -> t.label("responder.status", status), LegendEntry.Shape.POINT);
         layer.rule(StyleRule.when("stale", true, Style.only().withFill(null, 0.35).withOpacity(0.5)))
                 .legend(t.t("responder.stale"), Style.point("#9ca3af", 7).withFill("#9ca3af", 0.35).withOpacity(0.5)
                         .withShape(Style.Shape.SQUARE), LegendEntry.Shape.POINT);

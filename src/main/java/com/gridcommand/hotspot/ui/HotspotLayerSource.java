@@ -1,5 +1,6 @@
 package com.gridcommand.hotspot.ui;
 
+import com.gridcommand.base.map.MapStyles;
 import com.gridcommand.changefeed.ChangeTopic;
 import com.gridcommand.security.ui.Attempts;
 import com.gridcommand.base.i18n.Texts;
@@ -12,7 +13,6 @@ import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LegendEntry;
 import org.vaadin.addons.leafletflow.Popup;
 import org.vaadin.addons.leafletflow.Style;
-import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
@@ -80,9 +80,7 @@ class HotspotLayerSource implements MapLayerSource {
     public LayerDefinition definition(Texts t) {
         var layer = LayerDefinition.layer(definitionId(), t.t("layer.hotspots")).order(40)
                 .style(BY_STATUS.get("LISTED")).tooltip("tip");
-        BY_STATUS.forEach((status, style) -> layer.rule(StyleRule.when("status", status, style))
-                .legend(t.label("hotspot.status", status), style, LegendEntry.Shape.POLYGON));
-        return layer.build();
+        return MapStyles.byValue(layer, "status", BY_STATUS, status -> t.label("hotspot.status", status), LegendEntry.Shape.POLYGON).build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.gridcommand.patrol.ui;
 
+import com.gridcommand.base.map.MapStyles;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -9,7 +10,6 @@ import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LegendEntry;
 import org.vaadin.addons.leafletflow.Popup;
 import org.vaadin.addons.leafletflow.Style;
-import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.patrol.PatrolService;
 import org.springframework.stereotype.Component;
@@ -42,11 +42,9 @@ class PatrolRouteLayerSource implements MapLayerSource {
         Style base = Style.stroke("#1c64f2", 3).dashed("8 5").withOpacity(0.85);
         var layer = LayerDefinition.layer(definitionId(), t.t("layer.routes")).order(30).zoomRange(11, null)
                 .zoomHint(t.t("map.zoomIn")).style(base).tooltip("tip");
-        for (String kind : List.of("POLICE_PATROL", "VILLAGE_GUARD", "JOINT_PATROL", "SECURITY_GUARD")) {
-            Style style = base.withColor(COLOURS.get(kind));
-            layer.rule(StyleRule.when("teamKind", kind, style)).legend(t.label("route.team", kind), style, LegendEntry.Shape.LINE);
-        }
-        return layer.build();
+        Map<String, Style> byTeam = new java.util.LinkedHashMap<>();
+        for (String kind : List.of("POLICE_PATROL", "VILLAGE_GUARD", "JOINT_PATROL", "SECURITY_GUARD")) byTeam.put(kind, base.withColor(COLOURS.get(kind)));
+        return MapStyles.byValue(layer, "teamKind", byTeam, kind -> t.label("route.team", kind), LegendEntry.Shape.LINE).build();
     }
 
     @Override

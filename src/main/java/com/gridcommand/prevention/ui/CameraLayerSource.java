@@ -1,5 +1,6 @@
 package com.gridcommand.prevention.ui;
 
+import com.gridcommand.base.map.MapStyles;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -9,7 +10,6 @@ import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LegendEntry;
 import org.vaadin.addons.leafletflow.Popup;
 import org.vaadin.addons.leafletflow.Style;
-import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.prevention.PreventionService;
 import org.springframework.stereotype.Component;
@@ -39,11 +39,13 @@ class CameraLayerSource implements MapLayerSource {
 
     @Override
     public LayerDefinition definition(Texts t) {
-        return LayerDefinition.layer(definitionId(), t.t("layer.cameras")).order(55).zoomRange(14, null)
-                .zoomHint(t.t("map.zoomIn")).style(ONLINE).rule(StyleRule.when("status", "OFFLINE", OFFLINE)).tooltip("tip")
-                .legend(t.label("camera.status", "ONLINE"), ONLINE, LegendEntry.Shape.POINT)
-                .legend(t.label("camera.status", "OFFLINE"), OFFLINE, LegendEntry.Shape.POINT)
-                .build();
+        // Online is the base style; the rule for it changes nothing, and both are in the legend.
+        var layer = LayerDefinition.layer(definitionId(), t.t("layer.cameras")).order(55).zoomRange(14, null)
+                .zoomHint(t.t("map.zoomIn")).style(ONLINE).tooltip("tip");
+        Map<String, Style> byStatus = new java.util.LinkedHashMap<>();
+        byStatus.put("ONLINE", ONLINE);
+        byStatus.put("OFFLINE", OFFLINE);
+        return MapStyles.byValue(layer, "status", byStatus, status -> t.label("camera.status", status), LegendEntry.Shape.POINT).build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.gridcommand.prevention.ui;
 
+import com.gridcommand.base.map.MapStyles;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
 import com.gridcommand.geo.Viewport;
@@ -9,7 +10,6 @@ import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LegendEntry;
 import org.vaadin.addons.leafletflow.Popup;
 import org.vaadin.addons.leafletflow.Style;
-import org.vaadin.addons.leafletflow.StyleRule;
 import com.gridcommand.base.map.MapLayerSource;
 import com.gridcommand.prevention.PreventionService;
 import org.springframework.stereotype.Component;
@@ -51,11 +51,9 @@ class KeyPlaceLayerSource implements MapLayerSource {
     public LayerDefinition definition(Texts t) {
         var layer = LayerDefinition.layer(definitionId(), t.t("layer.places")).order(50).zoomRange(13, null)
                 .zoomHint(t.t("map.zoomIn")).style(Style.point("#1a56db", 5).withColor("#111827").withWeight(1.5).withShape(Style.Shape.DIAMOND)).tooltip("tip");
-        COLOURS.forEach((kind, colour) -> {
-            Style style = Style.point(colour, 5).withColor("#111827").withWeight(1.5).withShape(Style.Shape.DIAMOND);
-            layer.rule(StyleRule.when("kind", kind, style)).legend(t.label("place.kind", kind), style, LegendEntry.Shape.POINT);
-        });
-        return layer.build();
+        Map<String, Style> byKind = new LinkedHashMap<>();
+        COLOURS.forEach((kind, colour) -> byKind.put(kind, Style.point(colour, 5).withColor("#111827").withWeight(1.5).withShape(Style.Shape.DIAMOND)));
+        return MapStyles.byValue(layer, "kind", byKind, kind -> t.label("place.kind", kind), LegendEntry.Shape.POINT).build();
     }
 
     @Override
