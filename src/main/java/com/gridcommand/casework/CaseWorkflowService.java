@@ -1,5 +1,6 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.GridUser;
@@ -210,7 +211,7 @@ public class CaseWorkflowService {
         List<String> cleaned = units.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
         if (cleaned.size() < 2) throw new ProblemException("problem.case.jointUnits", "joint handling needs at least two departments");
         apply(load(id), version, CaseAction.JOINT, note, Map.of("units", cleaned), "joint_units = :units::text[]",
-                Map.of("units", "{" + String.join(",", cleaned.stream().map(u -> "\"" + u.replace("\"", "").replace("\\", "") + "\"").toList()) + "}"),
+                Map.of("units", SqlArrays.text(cleaned)),
                 List.of());
     }
 

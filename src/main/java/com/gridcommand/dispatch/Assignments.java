@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.dispatch.Assignment.Status;
 import com.gridcommand.dispatch.AssignmentRefusedException.Reason;
@@ -171,7 +172,7 @@ public class Assignments {
                                ended_by = case when :ends then :actor else ended_by end, note = coalesce(:note, note)
                          where id = :id and status = any (:from::text[])""".formatted(step.column()))
                 .param("to", to.name()).param("now", now).param("ends", ends).param("actor", actor).param("note", note)
-                .param("id", a.id()).param("from", "{" + String.join(",", step.from().stream().map(Enum::name).toList()) + "}")
+                .param("id", a.id()).param("from", SqlArrays.text(step.from().stream().map(Enum::name).toList()))
                 .update();
         if (rows == 0) {
             Assignment now2 = get(a.id()).orElseThrow();

@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,7 @@ public class LiveReach {
                             select node, agg_cost from pgr_drivingDistance(
                                 'select id, source, target, cost, reverse_cost from road_segment where source is not null and target is not null',
                                 :starts::bigint[], :horizon, directed => true, equicost => true)""")
-                    .param("starts", "{" + String.join(",", starts.stream().map(String::valueOf).toList()) + "}")
+                    .param("starts", SqlArrays.bigint(starts))
                     .param("horizon", (double) HORIZON_SECONDS)
                     .query(rs -> {
                         nodeSeconds.merge(rs.getLong("node"), (int) Math.round(rs.getDouble("agg_cost")), Math::min);

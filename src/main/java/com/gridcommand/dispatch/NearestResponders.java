@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +97,7 @@ public class NearestResponders {
     private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec,
                                                                               double lon, double lat, CandidateFilter filter) {
         spec = ScopeSql.bind(spec, current.scope()).param("lon", lon).param("lat", lat);
-        if (!filter.kinds().isEmpty()) spec = spec.param("kinds", "{" + String.join(",", filter.kinds()) + "}");
+        if (!filter.kinds().isEmpty()) spec = spec.param("kinds", SqlArrays.text(filter.kinds()));
         if (filter.skill() != null) spec = spec.param("skill", filter.skill());
         if (filter.team() != null) spec = spec.param("team", filter.team());
         return spec;

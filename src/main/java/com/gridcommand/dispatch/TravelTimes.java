@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.base.i18n.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -98,8 +99,8 @@ public class TravelTimes {
                                        where r.source is not null and r.target is not null
                                        order by r.geom <-> ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326) limit 5) k
                                order by metres, k.id limit 1) s""")
-                .param("lons", array(points.stream().map(Point::lon).toList()))
-                .param("lats", array(points.stream().map(Point::lat).toList()))
+                .param("lons", SqlArrays.float8(points.stream().map(Point::lon).toList()))
+                .param("lats", SqlArrays.float8(points.stream().map(Point::lat).toList()))
                 .query(rs -> {
                     snaps.put(rs.getInt("idx"), new Snap(rs.getLong("id"), rs.getLong("source"), rs.getLong("target"), rs.getDouble("fraction"),
                             rs.getDouble("metres")));
@@ -116,10 +117,10 @@ public class TravelTimes {
         // method produced (ids, fractions), never from input text.
         List<Integer> inner = java.util.stream.Stream.concat(origins.stream(), java.util.stream.Stream.of(target))
                 .filter(i -> snaps.get(i).vertex(i) < 0).distinct().toList();
-        String starts = byVertex.keySet().stream().filter(v -> v != end).map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        List<Long> starts = byVertex.keySet().stream().filter(v -> v != end).toList();
         Map<Integer, Double> seconds = new HashMap<>();
         if (byVertex.containsKey(end)) byVertex.get(end).forEach(i -> seconds.put(i, 0.0));
-        if (starts.equals("{}")) return seconds;
+        if (starts.isEmpty()) return seconds;
         String edges = "select id, source, target, cost, reverse_cost from road_segment where source is not null and target is not null";
         var spec = inner.isEmpty()
                 ? jdbc.sql("select start_vid as v, agg_cost from pgr_dijkstraCost(:edges, :starts::bigint[], :end, directed => true)")
@@ -127,7 +128,7 @@ public class TravelTimes {
                 .param("points", "select pid, edge_id, fraction, side from (values " + inner.stream()
                         .map(i -> String.format(Locale.ROOT, "(%d, %d, %.12f::float8, 'b'::char)", i, snaps.get(i).edge(), snaps.get(i).fraction()))
                         .collect(Collectors.joining(", ")) + ") as p(pid, edge_id, fraction, side)");
-        spec.param("edges", edges).param("starts", starts).param("end", end)
+        spec.param("edges", edges).param("starts", SqlArrays.bigint(starts)).param("end", end)
                 .query(rs -> {
                     for (int i : byVertex.getOrDefault(rs.getLong("v"), List.of())) seconds.put(i, rs.getDouble("agg_cost"));
                 });
@@ -139,13 +140,9 @@ public class TravelTimes {
                         select ST_Distance(ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography,
                                            ST_SetSRID(ST_MakePoint(:tlon, :tlat), 4326)::geography) as metres
                           from unnest(:lons::float8[], :lats::float8[]) with ordinality as u(lon, lat, idx) order by u.idx""")
-                .param("lons", array(origins.stream().map(Point::lon).toList()))
-                .param("lats", array(origins.stream().map(Point::lat).toList()))
+                .param("lons", SqlArrays.float8(origins.stream().map(Point::lon).toList()))
+                .param("lats", SqlArrays.float8(origins.stream().map(Point::lat).toList()))
                 .param("tlon", target.lon()).param("tlat", target.lat())
                 .query((rs, i) -> new double[]{rs.getDouble(1)}).list();
-    }
-
-    static String array(List<Double> values) {
-        return values.stream().map(v -> Double.toString(v)).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -1,5 +1,6 @@
 package com.gridcommand.hotspot;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +62,7 @@ public class HotspotDetection {
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
             spec = spec.param("selFrom", from.atStartOfDay(CHINA).toOffsetDateTime()).param("selTo", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
-            if (!categories.isEmpty()) spec = spec.param("selCats", "{" + String.join(",", categories) + "}");
+            if (!categories.isEmpty()) spec = spec.param("selCats", SqlArrays.text(categories));
             if (fromTime != null) spec = spec.param("selT1", fromTime).param("selT2", toTime);
             return spec;
         }

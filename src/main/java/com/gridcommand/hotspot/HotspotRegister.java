@@ -1,5 +1,6 @@
 package com.gridcommand.hotspot;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.GridUser;
 import com.gridcommand.security.Role;
@@ -124,7 +125,7 @@ public class HotspotRegister {
                         insert into hotspot (code, name, status, listed_on, responsible_unit, measures, focus, township_id, geom)
                         values (:code, :name, 'LISTED', :today, :unit, :measures, :focus::text[], :t, ST_GeomFromText(:wkt, 4326)) returning id""")
                 .param("code", String.format("ZD9%04d", n)).param("name", name.trim()).param("today", LocalDate.now(clock))
-                .param("unit", responsibleUnit.trim()).param("measures", measures).param("focus", "{" + String.join(",", focus) + "}")
+                .param("unit", responsibleUnit.trim()).param("measures", measures).param("focus", SqlArrays.text(focus))
                 .param("t", township).param("wkt", area.toText()).query(Long.class).single();
     }
 
