@@ -1,9 +1,8 @@
 package com.gridcommand.casework;
 
+import com.gridcommand.casework.internal.CaseQueries;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
-import com.gridcommand.security.ScopeSql;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,12 +75,12 @@ public class AreaReview {
         }).sorted(java.util.Comparator.comparingDouble(Ranked::score).reversed().thenComparing(x -> x.row().code())).toList();
     }
 
-    private final JdbcClient jdbc;
+    private final CaseQueries queries;
     private final CurrentUser current;
     private final Clock clock;
 
-    AreaReview(JdbcClient jdbc, CurrentUser current, Clock clock) {
-        this.jdbc = jdbc;
+    AreaReview(CaseQueries queries, CurrentUser current, Clock clock) {
+        this.queries = queries;
         this.current = current;
         this.clock = clock;
     }
@@ -97,52 +96,7 @@ public class AreaReview {
      */
     public List<Row> month(Level level, YearMonth month, Long parentId) {
         current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
-        String area = switch (level) {
-            case TOWNSHIP -> "township a";
-            case COMMUNITY -> "community a";
-            case GRID_CELL -> "grid_cell a";
-        };
-        String column = switch (level) {
-            case TOWNSHIP -> "township_id";
-            case COMMUNITY -> "community_id";
-            case GRID_CELL -> "grid_cell_id";
-        };
-        String scope = switch (level) {
-            case TOWNSHIP -> ScopeSql.townshipId("a.id");
-            case COMMUNITY -> ScopeSql.communityId("a.id");
-            case GRID_CELL -> ScopeSql.cellId("a.id");
-        };
-        String name = "a.name";
-        if (parentId != null) {
-            scope += switch (level) {
-                case TOWNSHIP -> throw new IllegalArgumentException("townships have no parent area here");
-                case COMMUNITY -> " and a.township_id = :parent";
-                case GRID_CELL -> " and a.community_id = :parent";
-            };
-        }
-        // The month's cases and the open overdue ones are each read once (the month by its date index) and grouped
-        // per area, then joined to the areas: per area, the case index would read every case the area ever had.
-        var statement = ScopeSql.bind(jdbc.sql("""
-                        with m as (
-                            select k.%3$s as area, count(*) as cases, count(k.closed_at) as closed,
-                                   count(k.closed_at) filter (where k.deadline is not null and k.closed_at <= k.deadline) as on_time,
-                                   percentile_cont(0.5) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
-                                       filter (where k.closed_at is not null) as median,
-                                   percentile_cont(0.9) within group (order by extract(epoch from k.closed_at - k.reported_at) / 3600)
-                                       filter (where k.closed_at is not null) as p90
-                              from gov_case k where k.reported_at >= :from and k.reported_at < :to group by 1),
-                        o as (select o.%3$s as area, count(*) as overdue from gov_case o
-                               where o.step not in ('CLOSED', 'REFERRED') and o.deadline < :now group by 1)
-                        select a.id, a.code, %1$s as name, coalesce(m.cases, 0) as cases, coalesce(m.closed, 0) as closed,
-                               coalesce(m.on_time, 0) as on_time, m.median, m.p90, coalesce(o.overdue, 0) as overdue
-                          from %2$s left join m on m.area = a.id left join o on o.area = a.id
-                         where %4$s order by a.code""".formatted(name, area, column, scope)), current.scope());
-        if (parentId != null) statement = statement.param("parent", parentId);
-        return statement.param("from", month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
-                .param("to", month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
-                .param("now", OffsetDateTime.now(clock))
-                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("cases"), rs.getInt("closed"),
-                        rs.getInt("on_time"), (Double) rs.getObject("median"), (Double) rs.getObject("p90"), rs.getInt("overdue")))
-                .list();
+        return queries.areaMonth(level, month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime(),
+                month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime(), OffsetDateTime.now(clock), parentId, current.scope());
     }
 }

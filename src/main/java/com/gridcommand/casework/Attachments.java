@@ -1,8 +1,8 @@
 package com.gridcommand.casework;
 
 import com.gridcommand.base.i18n.ProblemException;
+import com.gridcommand.casework.internal.CaseQueries;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -32,15 +32,15 @@ public class Attachments {
     /** The file's bytes, for download. */
     public record Content(String fileName, String contentType, byte[] data) {}
 
-    private final JdbcClient jdbc;
+    private final CaseQueries queries;
     private final long maxBytes;
     private final int maxPerStep;
     private final Path folder;
 
-    Attachments(JdbcClient jdbc, @Value("${gridcommand.attachments.max-bytes:5242880}") long maxBytes,
+    Attachments(CaseQueries queries, @Value("${gridcommand.attachments.max-bytes:5242880}") long maxBytes,
                 @Value("${gridcommand.attachments.max-per-step:10}") int maxPerStep,
                 @Value("${gridcommand.attachments.folder:}") String folder) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.maxBytes = maxBytes;
         this.maxPerStep = maxPerStep;
         this.folder = folder == null || folder.isBlank() ? null : Path.of(folder);
@@ -96,32 +96,26 @@ public class Attachments {
                 path = file.toString();
                 data = null;
             }
-            jdbc.sql("""
-                            insert into case_attachment (case_id, event_id, file_name, content_type, size_bytes, sha256, data, stored_path, created_by)
-                            values (:c, :e, :n, :t, :s, :h, :d, :p, :by)""")
-                    .param("c", caseId).param("e", eventId).param("n", safeName(u.fileName())).param("t", detect(u.data()))
-                    .param("s", u.data().length).param("h", hash).param("d", data).param("p", path).param("by", actor).update();
+            queries.insertAttachment(caseId, eventId, safeName(u.fileName()), detect(u.data()), u.data().length, hash, data, path, actor);
         }
     }
 
     List<Stored> ofEvent(long eventId) {
-        return jdbc.sql("select id, file_name, content_type, size_bytes from case_attachment where event_id = :e order by id")
-                .param("e", eventId).query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+        return queries.attachmentsOfEvent(eventId);
     }
 
     Optional<Content> content(long id) {
-        return jdbc.sql("select file_name, content_type, data, stored_path from case_attachment where id = :id").param("id", id)
-                .query((rs, i) -> {
-                    byte[] data = rs.getBytes("data");
-                    if (data == null) {
-                        try {
-                            data = Files.readAllBytes(Path.of(rs.getString("stored_path")));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    return new Content(rs.getString("file_name"), rs.getString("content_type"), data);
-                }).optional();
+        return queries.attachmentFile(id).map(f -> {
+            byte[] data = f.data();
+            if (data == null) {
+                try {
+                    data = Files.readAllBytes(Path.of(f.storedPath()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return new Content(f.fileName(), f.contentType(), data);
+        });
     }
 
     /** The content type from the file's first bytes, or null if it is none we accept. */

@@ -1,11 +1,12 @@
 package com.gridcommand.casework;
 
 import com.gridcommand.base.i18n.ProblemException;
+import com.gridcommand.casework.internal.CaseQueries;
+import com.gridcommand.casework.internal.CaseQueries.CaseRow;
+import com.gridcommand.casework.internal.CaseQueries.Change;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.GridUser;
 import com.gridcommand.security.Role;
-import com.gridcommand.security.ScopeSql;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,7 @@ public class CaseWorkflowService {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-    private final JdbcClient jdbc;
+    private final CaseQueries queries;
     private final CurrentUser current;
     private final Clock clock;
     private final WorkingCalendar calendar;
@@ -38,9 +39,9 @@ public class CaseWorkflowService {
     private final Attachments attachments;
     private final JsonMapper json;
 
-    CaseWorkflowService(JdbcClient jdbc, CurrentUser current, Clock clock, WorkingCalendar calendar, RoutingRules rules,
+    CaseWorkflowService(CaseQueries queries, CurrentUser current, Clock clock, WorkingCalendar calendar, RoutingRules rules,
                         Attachments attachments, JsonMapper json) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.current = current;
         this.clock = clock;
         this.calendar = calendar;
@@ -56,13 +57,7 @@ public class CaseWorkflowService {
     @Transactional(readOnly = true)
     public Optional<Location> locate(double lon, double lat) {
         if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) return Optional.empty();
-        return jdbc.sql("""
-                        select c.id, c.code, c.name as cell, m.name as community, t.name as township
-                          from grid_cell c join community m on m.id = c.community_id join township t on t.id = m.township_id
-                         where c.id = locate_grid_cell(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))""")
-                .param("lon", lon).param("lat", lat)
-                .query((rs, i) -> new Location(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .optional();
+        return queries.locate(lon, lat);
     }
 
     /**
@@ -90,18 +85,9 @@ public class CaseWorkflowService {
         OffsetDateTime stepDeadline = calendar.addWorkingDays(now, rules.stepWorkingDays(CaseStep.INTAKE));
         String code = nextCode(now);
         List<Map<String, String>> parties = c.parties().stream().map(p -> Map.of("name", p.name().strip(), "role", p.role())).toList();
-        long id = jdbc.sql("""
-                        insert into gov_case (code, title, description, category, severity, source, step, parties, reported_at, deadline,
-                                              responsible_unit, level, step_started_at, step_deadline, registered_by, geom)
-                        values (:code, :title, :description, :category, :severity, :source, 'INTAKE', :parties::jsonb, :now, :deadline,
-                                :unit, :level, :now, :stepDeadline, :by, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
-                        returning id""")
-                .param("code", code).param("title", c.title().strip()).param("description", c.description() == null ? "" : c.description().strip())
-                .param("category", c.category()).param("severity", c.severity()).param("source", c.source())
-                .param("parties", json.writeValueAsString(parties)).param("now", now).param("deadline", deadline)
-                .param("unit", decision.unit()).param("level", decision.level()).param("stepDeadline", stepDeadline)
-                .param("by", user.username()).param("lon", c.lon()).param("lat", c.lat())
-                .query(Long.class).single();
+        long id = queries.insertCase(new CaseQueries.NewRow(code, c.title().strip(), c.description() == null ? "" : c.description().strip(),
+                c.category(), c.severity(), c.source(), json.writeValueAsString(parties), now, deadline, decision.unit(), decision.level(),
+                stepDeadline, user.username(), c.lon(), c.lat()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("unit", decision.unit());
         details.put("level", decision.level());
@@ -115,27 +101,24 @@ public class CaseWorkflowService {
 
     /** 分流: to the responsible unit and person (the rule's unit unless another is named); again before it is signed for (改派). */
     public void route(long id, long version, String unit, String person, String note) {
-        Row row = load(id);
+        CaseRow row = load(id);
         String chosenUnit = unit == null || unit.isBlank() ? row.unit() : unit.strip();
         // An imported case may have no unit yet: then the router names one.
         requireText(chosenUnit, "problem.case.routeUnit", "a case is routed to a unit: name one");
         String chosenPerson = person == null || person.isBlank() ? null : person.strip();
-        Map<String, Object> set = new java.util.HashMap<>();
-        set.put("unit", chosenUnit);
-        set.put("person", chosenPerson);
         apply(row, version, CaseAction.ROUTE, note, Map.of("unit", chosenUnit, "person", chosenPerson == null ? "" : chosenPerson),
-                "responsible_unit = :unit, responsible_person = :person", set, List.of());
+                new Change.Route(chosenUnit, chosenPerson), List.of());
     }
 
     /** 签收: the responsible unit takes the case on; the handling clock runs to the case's deadline. */
     public void sign(long id, long version, String note) {
-        apply(load(id), version, CaseAction.SIGN, note, Map.of(), null, Map.of(), List.of());
+        apply(load(id), version, CaseAction.SIGN, note, Map.of(), new Change.None(), List.of());
     }
 
     /** 报结: the handler reports the result, with evidence if any. */
     public void report(long id, long version, String outcome, List<Attachments.Upload> files) {
         requireText(outcome, "problem.case.outcome", "a report states the outcome");
-        apply(load(id), version, CaseAction.REPORT, outcome, Map.of(), "outcome = :outcome", Map.of("outcome", outcome.strip()), files);
+        apply(load(id), version, CaseAction.REPORT, outcome, Map.of(), new Change.Outcome(outcome.strip()), files);
     }
 
     /**
@@ -143,18 +126,17 @@ public class CaseWorkflowService {
      * case's areas does (in a community with one account, the township's above it).
      */
     public void accept(long id, long version, String note) {
-        Row row = load(id);
+        CaseRow row = load(id);
         GridUser user = current.require(CaseWorkflow.of(CaseAction.ACCEPT).roles().toArray(Role[]::new));
         if (row.version() == version && row.step() == CaseStep.FEEDBACK && reportedBy(id).filter(user.username()::equals).isPresent()) {
             throw new ProblemException("problem.case.ownReport", "the account that reported the result cannot accept it");
         }
-        apply(row, version, CaseAction.ACCEPT, note, Map.of(), null, Map.of(), List.of());
+        apply(row, version, CaseAction.ACCEPT, note, Map.of(), new Change.None(), List.of());
     }
 
     /** Who reported the result under review: the last report's account. */
     private Optional<String> reportedBy(long id) {
-        return jdbc.sql("select actor from case_event where case_id = :id and action = 'REPORT' order by at desc, id desc limit 1")
-                .param("id", id).query(String.class).optional();
+        return queries.reportedBy(id);
     }
 
     /**
@@ -179,49 +161,47 @@ public class CaseWorkflowService {
 
     public void reject(long id, long version, String reason) {
         requireText(reason, "problem.case.rejectReason", "a rejection gives its reason");
-        apply(load(id), version, CaseAction.REJECT, reason, Map.of(), null, Map.of(), List.of());
+        apply(load(id), version, CaseAction.REJECT, reason, Map.of(), new Change.None(), List.of());
     }
 
     /** 回访: the parties were visited back; the case is done. */
     public void followUp(long id, long version, String note, boolean satisfied) {
         requireText(note, "problem.case.visitNote", "a follow-up visit records what the parties said");
-        apply(load(id), version, CaseAction.FOLLOW_UP, note, Map.of("satisfied", satisfied), "closed_at = :now", Map.of(), List.of());
+        apply(load(id), version, CaseAction.FOLLOW_UP, note, Map.of("satisfied", satisfied), new Change.Close(), List.of());
     }
 
     /** 上报: the level cannot solve it; it goes one level up and is routed again there. */
     public void escalate(long id, long version, String reason) {
         requireText(reason, "problem.case.escalateReason", "an escalation gives its reason");
-        Row row = load(id);
+        CaseRow row = load(id);
         String above = CaseWorkflow.levelAbove(row.level()).orElseThrow(() -> new IllegalTransitionException(row.step(), CaseAction.ESCALATE));
         String unit = above.equals("CITY") ? "市综治中心" : row.township() + "综治中心";
         apply(row, version, CaseAction.ESCALATE, reason, Map.of("from", row.level(), "to", above, "unit", unit),
-                "level = :level, responsible_unit = :unit, responsible_person = null", Map.of("level", above, "unit", unit), List.of());
+                new Change.Escalate(above, unit), List.of());
     }
 
     /** 导访: referred to another body that can solve it. */
     public void refer(long id, long version, String body, String reason) {
         requireText(body, "problem.case.referBody", "name the body the case is referred to");
         requireText(reason, "problem.case.referReason", "a referral gives its reason");
-        apply(load(id), version, CaseAction.REFER, reason, Map.of("to", body.strip()), "referred_to = :body", Map.of("body", body.strip()), List.of());
+        apply(load(id), version, CaseAction.REFER, reason, Map.of("to", body.strip()), new Change.Refer(body.strip()), List.of());
     }
 
     /** 联合调解: several departments handle it together. */
     public void joint(long id, long version, List<String> units, String note) {
         List<String> cleaned = units.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
         if (cleaned.size() < 2) throw new ProblemException("problem.case.jointUnits", "joint handling needs at least two departments");
-        apply(load(id), version, CaseAction.JOINT, note, Map.of("units", cleaned), "joint_units = :units::text[]",
-                Map.of("units", "{" + String.join(",", cleaned.stream().map(u -> "\"" + u.replace("\"", "").replace("\\", "") + "\"").toList()) + "}"),
-                List.of());
+        apply(load(id), version, CaseAction.JOINT, note, Map.of("units", cleaned), new Change.Joint(cleaned), List.of());
     }
 
     /** Reopened with a reason: back to handling, with a fresh deadline by the case's rule. */
     public void reopen(long id, long version, String reason) {
         requireText(reason, "problem.case.reopenReason", "reopening gives its reason");
-        Row row = load(id);
+        CaseRow row = load(id);
         RoutingRules.Decision decision = rules.decide(row.category(), row.severity(), row.community(), row.township());
         OffsetDateTime deadline = calendar.addWorkingDays(OffsetDateTime.now(clock), decision.workingDays());
         apply(row.withDeadline(deadline), version, CaseAction.REOPEN, reason, Map.of("deadline", deadline.toString()),
-                "closed_at = null, reopened = reopened + 1, referred_to = null, deadline = :deadline", Map.of("deadline", deadline), List.of());
+                new Change.Reopen(deadline), List.of());
     }
 
     /** 督办级别: a leader puts the case under township or city supervision. */
@@ -229,7 +209,7 @@ public class CaseWorkflowService {
         if (!List.of("NONE", "TOWNSHIP", "CITY").contains(level)) {
             throw new ProblemException("problem.case.supervisionLevel", "unknown supervision level " + level);
         }
-        apply(load(id), version, CaseAction.SUPERVISE, note, Map.of("level", level), "supervision = :supervision", Map.of("supervision", level), List.of());
+        apply(load(id), version, CaseAction.SUPERVISE, note, Map.of("level", level), new Change.Supervise(level), List.of());
     }
 
     /** Corrects the registration details (title, description, category, severity). */
@@ -237,9 +217,8 @@ public class CaseWorkflowService {
         requireText(c.title(), "problem.case.title", "a title has 1 to 200 characters");
         validateRegistration(c.title(), c.description(), c.category(), c.severity());
         apply(load(c.id()), c.expectedVersion(), CaseAction.CORRECT, null, Map.of("title", c.title().strip()),
-                "title = :title, description = :description, category = :category, severity = :severity",
-                Map.of("title", c.title().strip(), "description", c.description() == null ? "" : c.description().strip(),
-                        "category", c.category(), "severity", c.severity()), List.of());
+                new Change.Correct(c.title().strip(), c.description() == null ? "" : c.description().strip(), c.category(), c.severity()),
+                List.of());
     }
 
     /**
@@ -248,14 +227,13 @@ public class CaseWorkflowService {
      * rest of the supervision run is kept.
      */
     boolean escalateBySupervision(long id, String reason) {
-        Row row = loadUnscoped(id);
+        CaseRow row = queries.caseRowUnscoped(id);
         Optional<String> above = CaseWorkflow.levelAbove(row.level());
         if (above.isEmpty() || !CaseWorkflow.of(CaseAction.ESCALATE).from().contains(row.step())) return false;
         String unit = above.get().equals("CITY") ? "市综治中心" : row.township() + "综治中心";
         try {
             update(row, row.version(), CaseAction.ESCALATE, reason, Map.of("from", row.level(), "to", above.get(), "unit", unit, "automatic", true),
-                    "level = :level, responsible_unit = :unit, responsible_person = null", Map.of("level", above.get(), "unit", unit),
-                    List.of(), "system:supervision");
+                    new Change.Escalate(above.get(), unit), List.of(), "system:supervision");
             return true;
         } catch (CaseConflictException movedOn) {
             return false; // nothing was written: the update matched no row
@@ -264,40 +242,18 @@ public class CaseWorkflowService {
 
     // ---------------------------------------------------------------------------------------------------
 
-    private record Row(long id, String code, CaseStep step, long version, String level, String unit, String township,
-                       String community, String category, int severity, OffsetDateTime deadline) {
-        Row withDeadline(OffsetDateTime d) {
-            return new Row(id, code, step, version, level, unit, township, community, category, severity, d);
-        }
+    private CaseRow load(long id) {
+        return queries.caseRow(id, current.scope()).orElseThrow(() -> new CurrentUser.AccessDeniedException("that case is outside your areas"));
     }
 
-    private Row load(long id) {
-        return ScopeSql.bind(jdbc.sql(SELECT + " where k.id = :id and " + CaseService.IN_SCOPE), current.scope()).param("id", id)
-                .query(ROW).optional().orElseThrow(() -> new CurrentUser.AccessDeniedException("that case is outside your areas"));
-    }
-
-    private Row loadUnscoped(long id) {
-        return jdbc.sql(SELECT + " where k.id = :id").param("id", id).query(ROW).single();
-    }
-
-    private static final String SELECT = """
-            select k.id, k.code, k.step, k.version, k.level, k.responsible_unit, t.name as township, m.name as community,
-                   k.category, k.severity, k.deadline
-              from gov_case k join township t on t.id = k.township_id join community m on m.id = k.community_id""";
-
-    private static final org.springframework.jdbc.core.RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("id"), rs.getString("code"),
-            CaseStep.valueOf(rs.getString("step")), rs.getLong("version"), rs.getString("level"), rs.getString("responsible_unit"),
-            rs.getString("township"), rs.getString("community"), rs.getString("category"), rs.getInt("severity"),
-            rs.getObject("deadline", OffsetDateTime.class));
-
-    private void apply(Row row, long version, CaseAction action, String note, Map<String, Object> details, String set,
-                       Map<String, Object> setParams, List<Attachments.Upload> files) {
+    private void apply(CaseRow row, long version, CaseAction action, String note, Map<String, Object> details, Change change,
+                       List<Attachments.Upload> files) {
         GridUser user = current.require(CaseWorkflow.of(action).roles().toArray(Role[]::new));
-        update(row, version, action, note, details, set, setParams, files, user.username());
+        update(row, version, action, note, details, change, files, user.username());
     }
 
-    private void update(Row row, long version, CaseAction action, String note, Map<String, Object> details, String set,
-                        Map<String, Object> setParams, List<Attachments.Upload> files, String actor) {
+    private void update(CaseRow row, long version, CaseAction action, String note, Map<String, Object> details, Change change,
+                        List<Attachments.Upload> files, String actor) {
         // Someone changed the case since the caller read it: say so before anything else — whether the action
         // still applies is for the caller to see on the case as it is now, not a "not now" for a case never seen.
         if (row.version() != version) throw new CaseConflictException(row.code());
@@ -312,37 +268,22 @@ public class CaseWorkflowService {
             case CLOSED, REFERRED -> null;
             default -> calendar.addWorkingDays(now, rules.stepWorkingDays(to));
         };
-        StringBuilder sql = new StringBuilder("update gov_case set step = :to, version = version + 1, updated_at = :now");
-        if (stepChanges) sql.append(", step_started_at = :stepStarted, step_deadline = :stepDeadline");
-        if (set != null) sql.append(", ").append(set);
-        sql.append(" where id = :id and version = :version");
-        var spec = jdbc.sql(sql.toString()).param("to", to.name()).param("now", now).param("id", row.id()).param("version", version);
-        if (stepChanges) spec = spec.param("stepStarted", to.isOpen() ? now : null).param("stepDeadline", stepDeadline);
-        for (var p : setParams.entrySet()) spec = spec.param(p.getKey(), p.getValue());
-        if (spec.update() == 0) throw new CaseConflictException(row.code());
+        if (queries.updateCase(row.id(), version, to, now, stepChanges, to.isOpen() ? now : null, stepDeadline, change) == 0) {
+            throw new CaseConflictException(row.code());
+        }
         long event = event(row.id(), action, row.step(), to, note, details, actor);
         attachments.store(row.id(), event, files, actor);
     }
 
     private long event(long caseId, CaseAction action, CaseStep from, CaseStep to, String note, Map<String, Object> details, String actor) {
-        return jdbc.sql("""
-                        insert into case_event (case_id, at, actor, action, from_step, to_step, note, details)
-                        values (:c, :at, :actor, :action, :from, :to, :note, :details::jsonb) returning id""")
-                .param("c", caseId).param("at", OffsetDateTime.now(clock)).param("actor", actor).param("action", action.name())
-                .param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("note", note == null || note.isBlank() ? null : note.strip()).param("details", json.writeValueAsString(details))
-                .query(Long.class).single();
+        return queries.insertEvent(caseId, OffsetDateTime.now(clock), actor, action, from, to, note == null || note.isBlank() ? null : note.strip(),
+                json.writeValueAsString(details));
     }
 
     private String nextCode(OffsetDateTime now) {
         var day = now.atZoneSameInstant(clock.getZone()).toLocalDate();
         String prefix = "AJ" + DAY.format(day) + "-";
-        int serial = jdbc.sql("""
-                        insert into case_code_counter (day, last)
-                        values (:day, (select coalesce(max(substring(code from 12)::int), 0) + 1 from gov_case where code like :prefix || '%'))
-                        on conflict (day) do update set last = case_code_counter.last + 1
-                        returning last""")
-                .param("day", day).param("prefix", prefix).query(Integer.class).single();
+        int serial = queries.nextCodeSerial(day, prefix);
         return prefix + String.format("%04d", serial);
     }
 

@@ -1,9 +1,8 @@
 package com.gridcommand.casework;
 
 import com.gridcommand.base.i18n.ProblemException;
+import com.gridcommand.casework.internal.CaseQueries;
 import com.gridcommand.security.CurrentUser;
-import com.gridcommand.security.ScopeSql;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,14 +43,12 @@ public class LedgerService {
     public record Ledger(Station station, LocalDate from, LocalDate to, OffsetDateTime madeAt, String madeBy, List<Row> rows,
                          List<Step> steps) {}
 
-    private final JdbcClient jdbc;
+    private final CaseQueries queries;
     private final CurrentUser current;
     private final Clock clock;
-    private final tools.jackson.databind.json.JsonMapper json;
 
-    LedgerService(JdbcClient jdbc, CurrentUser current, Clock clock, tools.jackson.databind.json.JsonMapper json) {
-        this.json = json;
-        this.jdbc = jdbc;
+    LedgerService(CaseQueries queries, CurrentUser current, Clock clock) {
+        this.queries = queries;
         this.current = current;
         this.clock = clock;
     }
@@ -59,17 +56,9 @@ public class LedgerService {
     /** The station (township or community) by its statistical code, if it is in the caller's areas. */
     public Optional<Station> station(String code) {
         var scope = current.scope();
-        Optional<Station> township = ScopeSql.bind(jdbc.sql("""
-                        select t.id, t.code, t.name from township t
-                         where t.code = :code and exists (select 1 from community m join grid_cell k on k.community_id = m.id
-                                                           where m.township_id = t.id and %s)""".formatted(ScopeSql.cellId("k.id"))), scope)
-                .param("code", code).query((rs, i) -> new Station(StationLevel.TOWNSHIP, rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        Optional<Station> township = queries.townshipStation(code, scope);
         if (township.isPresent()) return township;
-        return ScopeSql.bind(jdbc.sql("""
-                        select m.id, m.code, m.name from community m
-                         where m.code = :code and exists (select 1 from grid_cell k where k.community_id = m.id and %s)"""
-                        .formatted(ScopeSql.cellId("k.id"))), scope)
-                .param("code", code).query((rs, i) -> new Station(StationLevel.COMMUNITY, rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        return queries.communityStation(code, scope);
     }
 
     /** The ledger of a station for the days from–to (both included, local time), in registration order. */
@@ -81,45 +70,12 @@ public class LedgerService {
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String stationColumn = station.level() == StationLevel.TOWNSHIP ? "k.township_id" : "k.community_id";
-        String where = stationColumn + " = :station and k.reported_at >= :start and k.reported_at < :end and " + CaseService.IN_SCOPE;
-        int count = ScopeSql.bind(jdbc.sql("select count(*) from gov_case k where " + where), current.scope())
-                .param("station", station.id()).param("start", start).param("end", end).query(Integer.class).single();
+        int count = queries.ledgerCount(station, start, end, current.scope());
         if (count > MAX_CASES) {
             throw new ProblemException("problem.ledger.tooMany", "the ledger would hold " + count + " cases, more than " + MAX_CASES + ": choose a shorter period", count, MAX_CASES);
         }
-        List<Row> rows = ScopeSql.bind(jdbc.sql("""
-                        select k.id, k.code, k.title, k.category, k.severity, k.source,
-                               k.parties,
-                               k.reported_at, t.name as township, m.name as community, c.name as cell, k.step, k.level, k.supervision,
-                               k.responsible_unit, k.responsible_person, k.deadline, k.closed_at,
-                               extract(epoch from (coalesce(k.closed_at, :now) - k.reported_at)) / 86400.0 as days,
-                               coalesce(k.deadline < coalesce(k.closed_at, case when k.step in ('CLOSED', 'REFERRED') then null else :now end), false) as overdue,
-                               k.outcome,
-                               (select (e.details->>'satisfied')::boolean from case_event e
-                                 where e.case_id = k.id and e.action = 'FOLLOW_UP' order by e.at desc, e.id desc limit 1) as satisfied,
-                               k.registered_by, u.display_name as registered_by_name
-                          from gov_case k join grid_cell c on c.id = k.grid_cell_id join community m on m.id = k.community_id
-                          join township t on t.id = k.township_id left join app_user u on u.username = k.registered_by
-                        """ + " where " + where + " order by k.reported_at, k.id"), current.scope())
-                .param("station", station.id()).param("start", start).param("end", end).param("now", now)
-                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("category"),
-                        rs.getInt("severity"), rs.getString("source"), CaseService.parties(json, rs.getString("parties")), rs.getObject("reported_at", OffsetDateTime.class),
-                        rs.getString("township"), rs.getString("community"), rs.getString("cell"), rs.getString("step"), rs.getString("level"),
-                        rs.getString("supervision"), rs.getString("responsible_unit"), rs.getString("responsible_person"),
-                        rs.getObject("deadline", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
-                        Math.max(0, rs.getDouble("days")), rs.getBoolean("overdue"), rs.getString("outcome"),
-                        (Boolean) rs.getObject("satisfied"), rs.getString("registered_by"),
-                        rs.getString("registered_by_name")))
-                .list();
-        List<Step> steps = ScopeSql.bind(jdbc.sql("""
-                        select k.code, e.at, e.action, e.from_step, e.to_step, e.actor, u.display_name, e.note
-                          from case_event e join gov_case k on k.id = e.case_id left join app_user u on u.username = e.actor
-                        """ + " where " + where + " order by k.reported_at, k.id, e.at, e.id"), current.scope())
-                .param("station", station.id()).param("start", start).param("end", end)
-                .query((rs, i) -> new Step(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-                .list();
+        List<Row> rows = queries.ledgerRows(station, start, end, now, current.scope());
+        List<Step> steps = queries.ledgerSteps(station, start, end, current.scope());
         return new Ledger(station, from, to, now, user.displayName(), rows, steps);
     }
 

@@ -1,9 +1,9 @@
 package com.gridcommand.casework;
 
 import com.gridcommand.base.i18n.ProblemException;
+import com.gridcommand.casework.internal.CaseQueries;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,29 +22,20 @@ public class RoutingRules {
     /** What a rule decides for one case. */
     public record Decision(long ruleId, String unit, String level, int workingDays) {}
 
-    private final JdbcClient jdbc;
+    private final CaseQueries queries;
     private final CurrentUser current;
 
-    RoutingRules(JdbcClient jdbc, CurrentUser current) {
-        this.jdbc = jdbc;
+    RoutingRules(CaseQueries queries, CurrentUser current) {
+        this.queries = queries;
         this.current = current;
     }
 
     public List<Rule> list() {
-        return jdbc.sql("select * from routing_rule order by category nulls first, min_severity")
-                .query((rs, i) -> new Rule(rs.getLong("id"), rs.getString("category"), rs.getInt("min_severity"),
-                        rs.getString("unit_template"), rs.getString("level"), rs.getInt("working_days"), rs.getLong("version")))
-                .list();
+        return queries.rules();
     }
 
     public Decision decide(String category, int severity, String community, String township) {
-        Rule rule = jdbc.sql("""
-                        select * from routing_rule where (category = :c or category is null) and min_severity <= :s
-                         order by min_severity desc, (category is not null) desc limit 1""")
-                .param("c", category).param("s", severity)
-                .query((rs, i) -> new Rule(rs.getLong("id"), rs.getString("category"), rs.getInt("min_severity"),
-                        rs.getString("unit_template"), rs.getString("level"), rs.getInt("working_days"), rs.getLong("version")))
-                .optional().orElseThrow(() -> new IllegalStateException("no routing rule applies: keep a rule for any category at severity 1"));
+        Rule rule = queries.ruleFor(category, severity).orElseThrow(() -> new IllegalStateException("no routing rule applies: keep a rule for any category at severity 1"));
         String unit = rule.unitTemplate().replace("{community}", community == null ? "" : community)
                 .replace("{township}", township == null ? "" : township);
         return new Decision(rule.id(), unit, rule.level(), rule.workingDays());
@@ -52,7 +43,7 @@ public class RoutingRules {
 
     /** The working days a step's clock allows (the handling step uses the case's own deadline instead). */
     public int stepWorkingDays(CaseStep step) {
-        return jdbc.sql("select working_days from step_clock where step = :s").param("s", step.name()).query(Integer.class).optional().orElse(1);
+        return queries.stepWorkingDays(step).orElse(1);
     }
 
     /** Thrown when a rule was changed by someone else since it was read. */
@@ -73,19 +64,13 @@ public class RoutingRules {
         }
         if (!List.of("COMMUNITY", "TOWNSHIP", "CITY").contains(rule.level())) throw new ProblemException("problem.rule.level", "unknown level " + rule.level());
         if (rule.workingDays() < 1 || rule.workingDays() > 90) throw new ProblemException("problem.rule.workingDays", "1 to 90 working days", 1, 90);
-        boolean clash = jdbc.sql("select exists (select 1 from routing_rule where category is not distinct from :c and min_severity = :s and id <> :id)")
-                .param("c", rule.category()).param("s", rule.minSeverity()).param("id", rule.id()).query(Boolean.class).single();
+        boolean clash = queries.ruleClashes(rule.category(), rule.minSeverity(), rule.id());
         if (clash) throw new ProblemException("problem.rule.clash", "a rule for that category and severity exists already: edit it instead");
         if (rule.id() == 0) {
-            jdbc.sql("insert into routing_rule (category, min_severity, unit_template, level, working_days) values (:c, :s, :u, :l, :d)")
-                    .param("c", rule.category()).param("s", rule.minSeverity()).param("u", rule.unitTemplate().strip())
-                    .param("l", rule.level()).param("d", rule.workingDays()).update();
+            queries.insertRule(rule.category(), rule.minSeverity(), rule.unitTemplate().strip(), rule.level(), rule.workingDays());
         } else {
-            int rows = jdbc.sql("""
-                            update routing_rule set category = :c, min_severity = :s, unit_template = :u, level = :l, working_days = :d,
-                                   version = version + 1 where id = :id and version = :v""")
-                    .param("c", rule.category()).param("s", rule.minSeverity()).param("u", rule.unitTemplate().strip())
-                    .param("l", rule.level()).param("d", rule.workingDays()).param("id", rule.id()).param("v", rule.version()).update();
+            int rows = queries.updateRule(rule.id(), rule.version(), rule.category(), rule.minSeverity(), rule.unitTemplate().strip(), rule.level(),
+                    rule.workingDays());
             if (rows == 0) throw new RuleChangedException();
         }
         requireCatchAll();
@@ -95,31 +80,27 @@ public class RoutingRules {
     @Transactional
     public void delete(long id, long version) {
         current.require(Role.ADMIN);
-        if (jdbc.sql("delete from routing_rule where id = :id and version = :v").param("id", id).param("v", version).update() == 0) {
+        if (queries.deleteRule(id, version) == 0) {
             throw new RuleChangedException();
         }
         requireCatchAll();
     }
 
     private void requireCatchAll() {
-        boolean present = jdbc.sql("select exists (select 1 from routing_rule where category is null and min_severity = 1)").query(Boolean.class).single();
+        boolean present = queries.catchAllRulePresent();
         if (!present) throw new ProblemException("problem.rule.catchAll", "keep the rule for any category at severity 1: every case needs a rule");
     }
 
     /** The clock of each step that has its own (the handling step runs to the case's deadline). */
     public java.util.Map<CaseStep, Integer> stepClocks() {
-        java.util.Map<CaseStep, Integer> clocks = new java.util.EnumMap<>(CaseStep.class);
-        jdbc.sql("select step, working_days from step_clock").query(rs -> {
-            clocks.put(CaseStep.valueOf(rs.getString(1)), rs.getInt(2));
-        });
-        return clocks;
+        return queries.stepClocks();
     }
 
     @Transactional
     public void setStepClock(CaseStep step, int workingDays) {
         current.require(Role.ADMIN);
         if (workingDays < 1 || workingDays > 30) throw new ProblemException("problem.rule.stepDays", "a step takes 1 to 30 working days", 1, 30);
-        if (jdbc.sql("update step_clock set working_days = :d where step = :s").param("d", workingDays).param("s", step.name()).update() == 0) {
+        if (queries.setStepClock(step, workingDays) == 0) {
             throw new ProblemException("problem.rule.stepClock", "the step " + step + " runs to the case's own deadline");
         }
     }

@@ -1,9 +1,9 @@
 package com.gridcommand.casework;
 
 import com.gridcommand.base.i18n.ProblemException;
+import com.gridcommand.casework.internal.CaseQueries;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +16,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,14 +32,14 @@ public class WorkingCalendar {
 
     public record CalendarDay(LocalDate day, String kind, String name) {}
 
-    private final JdbcClient jdbc;
+    private final CaseQueries queries;
     private final CurrentUser current;
     private final ZoneId zone;
     private volatile Map<LocalDate, String> days;
     private volatile Instant loadedAt = Instant.EPOCH;
 
-    WorkingCalendar(JdbcClient jdbc, CurrentUser current, Clock clock) {
-        this.jdbc = jdbc;
+    WorkingCalendar(CaseQueries queries, CurrentUser current, Clock clock) {
+        this.queries = queries;
         this.current = current;
         this.zone = clock.getZone();
     }
@@ -52,11 +51,7 @@ public class WorkingCalendar {
     }
 
     private void reload() {
-        Map<LocalDate, String> fresh = new HashMap<>();
-        jdbc.sql("select day, kind from calendar_day").query(rs -> {
-            fresh.put(rs.getObject(1, LocalDate.class), rs.getString(2));
-        });
-        days = fresh;
+        days = queries.calendarDays();
         loadedAt = Instant.now();
     }
 
@@ -90,8 +85,7 @@ public class WorkingCalendar {
 
     @Transactional(readOnly = true)
     public List<CalendarDay> list(int year) {
-        return jdbc.sql("select day, kind, name from calendar_day where extract(year from day) = :y order by day").param("y", year)
-                .query((rs, i) -> new CalendarDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3))).list();
+        return queries.calendarYear(year);
     }
 
     /** An administrator marks a day a holiday (on a weekday) or a working day (on a weekend). */
@@ -103,15 +97,14 @@ public class WorkingCalendar {
         if (kind.equals("HOLIDAY") && weekend) throw new ProblemException("problem.calendar.weekend", day + " is a weekend day: it is a rest day already", day);
         if (kind.equals("WORKDAY") && !weekend) throw new ProblemException("problem.calendar.weekday", day + " is a weekday: it is a working day already", day);
         if (name != null && name.length() > 50) throw new ProblemException("problem.calendar.name", "a day's name has at most 50 characters", 50);
-        jdbc.sql("insert into calendar_day (day, kind, name) values (:d, :k, :n) on conflict (day) do update set kind = :k, name = :n")
-                .param("d", day).param("k", kind).param("n", name).update();
+        queries.markDay(day, kind, name);
         reload();
     }
 
     @Transactional
     public void remove(LocalDate day) {
         current.require(Role.ADMIN);
-        jdbc.sql("delete from calendar_day where day = :d").param("d", day).update();
+        queries.unmarkDay(day);
         reload();
     }
 

@@ -1,9 +1,9 @@
 package com.gridcommand.dispatch;
 
 import com.gridcommand.base.i18n.ProblemException;
+import com.gridcommand.dispatch.internal.DispatchQueries;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,24 +20,23 @@ public class ArrivalNorms {
 
     public record Norm(long townshipId, String code, String name, String kind, int minutes) {}
 
-    private final JdbcClient jdbc;
+    private final DispatchQueries queries;
     private final CurrentUser current;
 
-    ArrivalNorms(JdbcClient jdbc, CurrentUser current) {
-        this.jdbc = jdbc;
+    ArrivalNorms(DispatchQueries queries, CurrentUser current) {
+        this.queries = queries;
         this.current = current;
     }
 
     @Transactional(readOnly = true)
     public List<Norm> list() {
-        return jdbc.sql("select id, code, name, kind, arrival_norm_minutes from township order by code")
-                .query((rs, i) -> new Norm(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5))).list();
+        return queries.norms();
     }
 
     public void set(long townshipId, int minutes) {
         current.require(Role.ADMIN);
         if (minutes < 1 || minutes > 120) throw new ProblemException("problem.norm.minutes", "an arrival norm is between 1 and 120 minutes", 1, 120);
-        int rows = jdbc.sql("update township set arrival_norm_minutes = :m where id = :id").param("m", minutes).param("id", townshipId).update();
+        int rows = queries.setNorm(townshipId, minutes);
         if (rows == 0) throw new ProblemException("problem.norm.township", "no township " + townshipId);
     }
 }

@@ -1,8 +1,7 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.dispatch.internal.DispatchQueries;
 import com.gridcommand.security.CurrentUser;
-import com.gridcommand.security.ScopeSql;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +20,11 @@ public class LiveReach {
 
     public static final int HORIZON_SECONDS = 600;
 
-    private final JdbcClient jdbc;
+    private final DispatchQueries queries;
     private final CurrentUser current;
 
-    LiveReach(JdbcClient jdbc, CurrentUser current) {
-        this.jdbc = jdbc;
+    LiveReach(DispatchQueries queries, CurrentUser current) {
+        this.queries = queries;
         this.current = current;
     }
 
@@ -44,35 +43,12 @@ public class LiveReach {
 
     /** Reach over the caller's cells. */
     public Summary now() {
-        List<Long> starts = ScopeSql.bind(jdbc.sql("""
-                        select distinct n.id from responder r
-                          cross join lateral (select id from road_node n order by n.geom <-> r.position limit 1) n
-                         where r.status = 'AVAILABLE' and r.kind <> 'LEADER' and r.position is not null and\s""" + ResponderService.IN_SCOPE),
-                        current.scope())
-                .query(Long.class).list();
-        Map<Long, Integer> nodeSeconds = new java.util.HashMap<>();
-        if (!starts.isEmpty()) {
-            jdbc.sql("""
-                            select node, agg_cost from pgr_drivingDistance(
-                                'select id, source, target, cost, reverse_cost from road_segment where source is not null and target is not null',
-                                :starts::bigint[], :horizon, directed => true, equicost => true)""")
-                    .param("starts", "{" + String.join(",", starts.stream().map(String::valueOf).toList()) + "}")
-                    .param("horizon", (double) HORIZON_SECONDS)
-                    .query(rs -> {
-                        nodeSeconds.merge(rs.getLong("node"), (int) Math.round(rs.getDouble("agg_cost")), Math::min);
-                    });
-        }
-        record CellNodes(long cell, int norm, Long[] nodes) {}
-        List<CellNodes> cells = ScopeSql.bind(jdbc.sql("""
-                        select c.id, t.arrival_norm_minutes,
-                               array(select n.id from road_node n where ST_Intersects(n.geom, c.geom)
-                                     union select k.id from (select n.id from road_node n order by n.geom <-> ST_PointOnSurface(c.geom) limit 1) k) as nodes
-                          from grid_cell c join community m on m.id = c.community_id join township t on t.id = m.township_id
-                         where\s""" + ScopeSql.cellId("c.id")), current.scope())
-                .query((rs, i) -> new CellNodes(rs.getLong(1), rs.getInt(2), (Long[]) rs.getArray(3).getArray())).list();
+        List<Long> starts = queries.availableUnitNodes(current.scope());
+        Map<Long, Integer> nodeSeconds = starts.isEmpty() ? Map.of() : queries.drivingSeconds(starts, HORIZON_SECONDS);
+        List<DispatchQueries.CellNodes> cells = queries.cellNodes(current.scope());
         int within5 = 0, within10 = 0, withinNorm = 0;
         List<CellReach> reach = new java.util.ArrayList<>(cells.size());
-        for (CellNodes c : cells) {
+        for (DispatchQueries.CellNodes c : cells) {
             Integer best = null;
             for (Long n : c.nodes()) {
                 Integer s = nodeSeconds.get(n);

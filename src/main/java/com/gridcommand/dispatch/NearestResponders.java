@@ -1,12 +1,10 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.dispatch.internal.DispatchQueries;
 import com.gridcommand.security.CurrentUser;
-import com.gridcommand.security.ScopeSql;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,12 +25,12 @@ public class NearestResponders {
     public static final List<String> DISPATCHABLE = List.of("AVAILABLE", "RETURNING");
     public static final int MAX_K = 50;
 
-    private final JdbcClient jdbc;
+    private final DispatchQueries queries;
     private final CurrentUser current;
     private final TravelTimes travelTimes;
 
-    NearestResponders(JdbcClient jdbc, CurrentUser current, TravelTimes travelTimes) {
-        this.jdbc = jdbc;
+    NearestResponders(DispatchQueries queries, CurrentUser current, TravelTimes travelTimes) {
+        this.queries = queries;
         this.current = current;
         this.travelTimes = travelTimes;
     }
@@ -41,25 +39,10 @@ public class NearestResponders {
     public List<Candidate> nearest(double lon, double lat, int k, CandidateFilter filter) {
         new TravelTimes.Point(lon, lat);
         if (k < 1 || k > MAX_K) throw new IllegalArgumentException("k must be between 1 and " + MAX_K);
-        // Only the filters in use go into the query: an "unused or matches" clause would make the planner
-        // misjudge how many rows pass and sort them all instead of walking the distance index.
-        StringBuilder where = new StringBuilder("r.status in ('AVAILABLE', 'RETURNING') and r.kind <> 'LEADER' and r.position is not null");
-        if (!filter.kinds().isEmpty()) where.append(" and r.kind = any (:kinds::text[])");
-        if (filter.skill() != null) where.append(" and :skill = any (r.skills)");
-        if (filter.team() != null) where.append(" and r.team = :team");
-        where.append(" and ").append(ResponderService.IN_SCOPE);
         // One index scan: the 2k+8 nearest on the sphere, each with its exact distance on the spheroid.
         int n = 2 * k + 8;
-        record Row(Candidate candidate, double sphere) {}
-        List<Row> rows = bind(jdbc.sql("""
-                        with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g)
-                        select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at,
-                               ST_X(r.position) as lon, ST_Y(r.position) as lat, ST_Distance(r.position::geography, here.g) as metres,
-                               r.position::geography <-> here.g as sphere
-                          from responder r, here where %s
-                         order by r.position::geography <-> here.g limit :n""".formatted(where)), lon, lat, filter).param("n", n)
-                .query((rs, i) -> new Row(candidate(rs), rs.getDouble("sphere"))).list();
-        List<Candidate> sorted = rows.stream().map(Row::candidate)
+        List<DispatchQueries.SphereCandidate> rows = queries.nearestOnSphere(lon, lat, filter, n, current.scope());
+        List<Candidate> sorted = rows.stream().map(DispatchQueries.SphereCandidate::candidate)
                 .sorted(java.util.Comparator.comparingDouble(Candidate::distanceMetres).thenComparingLong(Candidate::id)).toList();
         if (rows.size() < n) return sorted.subList(0, Math.min(k, sorted.size())); // everyone who qualifies was seen
         // Anyone not seen is at least as far on the sphere as the last one seen, so at least (1 - SPHERE_ERROR) of that
@@ -68,14 +51,7 @@ public class NearestResponders {
         if (sorted.get(k - 1).distanceMetres() < unseen) return sorted.subList(0, k);
         boundedScans.incrementAndGet();
         double bound = sorted.get(k - 1).distanceMetres() + 0.001; // ST_DWithin and ST_Distance round apart at the last digit
-        return bind(jdbc.sql("""
-                        with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g)
-                        select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at,
-                               ST_X(r.position) as lon, ST_Y(r.position) as lat, ST_Distance(r.position::geography, here.g) as metres
-                          from responder r, here
-                         where %s and ST_DWithin(r.position::geography, here.g, :bound)
-                         order by metres, r.id limit :k""".formatted(where)), lon, lat, filter).param("bound", bound).param("k", k)
-                .query((rs, i) -> candidate(rs)).list();
+        return queries.nearestWithin(lon, lat, filter, bound, k, current.scope());
     }
 
     /** Distances on the sphere and on the spheroid differ by well under this share (about 0.5 % at most). */
@@ -91,21 +67,6 @@ public class NearestResponders {
     /** How often the first scan was not enough (for tests and curiosity). */
     long boundedScans() {
         return boundedScans.get();
-    }
-
-    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec,
-                                                                              double lon, double lat, CandidateFilter filter) {
-        spec = ScopeSql.bind(spec, current.scope()).param("lon", lon).param("lat", lat);
-        if (!filter.kinds().isEmpty()) spec = spec.param("kinds", "{" + String.join(",", filter.kinds()) + "}");
-        if (filter.skill() != null) spec = spec.param("skill", filter.skill());
-        if (filter.team() != null) spec = spec.param("team", filter.team());
-        return spec;
-    }
-
-    private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Candidate(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("kind"),
-                rs.getString("team"), ResponderService.texts(rs.getArray("skills")), rs.getString("status"), rs.getDouble("lon"),
-                rs.getDouble("lat"), rs.getObject("position_at", OffsetDateTime.class), rs.getDouble("metres"), null);
     }
 
     /**

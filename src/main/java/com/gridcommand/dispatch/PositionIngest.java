@@ -1,18 +1,17 @@
 package com.gridcommand.dispatch;
 
 import com.gridcommand.dispatch.PingRejectedException.Reason;
+import com.gridcommand.dispatch.internal.DispatchQueries;
 import com.gridcommand.security.DeviceService.DeviceIdentity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +63,7 @@ public class PositionIngest {
 
     private record Fix(Instant time, double lat, double lon) {}
 
-    private final JdbcTemplate jdbc;
+    private final DispatchQueries queries;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
@@ -73,9 +72,9 @@ public class PositionIngest {
     private final Map<Long, Fix> latest = new ConcurrentHashMap<>();
     private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
 
-    PositionIngest(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+    PositionIngest(DispatchQueries queries, PlatformTransactionManager transactions, Clock clock,
                    @Value("${gridcommand.tracking.max-age:P7D}") Duration maxAge) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.transaction = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -137,14 +136,10 @@ public class PositionIngest {
                 toStore.add(i);
                 if (last == null || p.time().isAfter(last.time())) last = fix;
             }
-            int[] stored = jdbc.batchUpdate("""
-                    insert into position_report (device_id, device_time, responder_id, received_at, position,
-                                                 speed_mps, bearing, altitude_m, accuracy_m, battery_pct)
-                    values (?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?)
-                    on conflict do nothing""", toStore.stream().map(i -> {
+            int[] stored = queries.storeFixes(device.id(), device.responderId(), now, toStore.stream().map(i -> {
                 Ping p = pings.get(i);
-                return new Object[]{device.id(), Timestamp.from(p.time()), device.responderId(), Timestamp.from(now), p.lon(), p.lat(),
-                        p.speedMps(), p.bearing(), p.altitudeMetres(), p.accuracyMetres(), p.batteryPercent()};
+                return new DispatchQueries.NewFix(p.time(), p.lon(), p.lat(), p.speedMps(), p.bearing(), p.altitudeMetres(), p.accuracyMetres(),
+                        p.batteryPercent());
             }).toList());
             Fix newestStored = null;
             for (int k = 0; k < toStore.size(); k++) {
@@ -156,17 +151,12 @@ public class PositionIngest {
             }
             if (newestStored != null && device.responderId() != null) {
                 // Out-of-order safe: only a newer fix moves the responder.
-                jdbc.update("""
-                        update responder set position = ST_SetSRID(ST_MakePoint(?, ?), 4326), position_at = ?
-                         where id = ? and (position_at is null or position_at < ?)""",
-                        newestStored.lon(), newestStored.lat(), Timestamp.from(newestStored.time()), device.responderId(),
-                        Timestamp.from(newestStored.time()));
+                queries.moveResponderIfNewer(device.responderId(), new DispatchQueries.StoredFix(newestStored.time(), newestStored.lat(), newestStored.lon()));
             }
             if (newestStored != null) {
                 // The device's last report is when a position of it was last stored (every device: a tracker signing in
                 // with its token, the simulator, an import), written at most once a minute, not per ping.
-                jdbc.update("update device set last_seen_at = ? where id = ? and (last_seen_at is null or last_seen_at < ?)",
-                        Timestamp.from(now), device.id(), Timestamp.from(now.minusSeconds(60)));
+                queries.deviceSeen(device.id(), now);
             }
             newest[0] = last;
         });
@@ -236,20 +226,13 @@ public class PositionIngest {
 
     /** The device's stored fix just before (or after) a time; with no time, its newest. */
     private Fix lastStored(long deviceId, Instant around, boolean before) {
-        String sql = around == null
-                ? "select device_time, ST_Y(position), ST_X(position) from position_report where device_id = ? order by device_time desc limit 1"
-                : before
-                ? "select device_time, ST_Y(position), ST_X(position) from position_report where device_id = ? and device_time < ? order by device_time desc limit 1"
-                : "select device_time, ST_Y(position), ST_X(position) from position_report where device_id = ? and device_time > ? order by device_time limit 1";
-        Object[] args = around == null ? new Object[]{deviceId} : new Object[]{deviceId, Timestamp.from(around)};
-        List<Fix> rows = jdbc.query(sql, (rs, i) -> new Fix(rs.getTimestamp(1).toInstant(), rs.getDouble(2), rs.getDouble(3)), args);
-        return rows.isEmpty() ? null : rows.getFirst();
+        return queries.storedFix(deviceId, around, before).map(f -> new Fix(f.time(), f.lat(), f.lon())).orElse(null);
     }
 
     /** The day's partition, made in its own short transaction the first time a day is seen. */
     private void partition(LocalDate day) {
         if (partitions.contains(day)) return;
-        ownTransaction.executeWithoutResult(s -> jdbc.queryForObject("select position_report_partition(?)", String.class, day));
+        ownTransaction.executeWithoutResult(s -> queries.makePartition(day));
         partitions.add(day);
     }
 

@@ -1,9 +1,9 @@
 package com.gridcommand.hotspot;
 
+import com.gridcommand.hotspot.internal.HotspotQueries;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.GridUser;
 import com.gridcommand.security.Role;
-import com.gridcommand.security.ScopeSql;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -13,7 +13,6 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,12 +42,12 @@ public class HotspotRegister {
             "UNDER_REVIEW", List.of("DELISTED", "RECTIFYING", "UNDER_REVIEW"),
             "DELISTED", List.of("LISTED"));
 
-    private final JdbcClient jdbc;
+    private final HotspotQueries queries;
     private final CurrentUser current;
     private final Clock clock;
 
-    HotspotRegister(JdbcClient jdbc, CurrentUser current, Clock clock) {
-        this.jdbc = jdbc;
+    HotspotRegister(HotspotQueries queries, CurrentUser current, Clock clock) {
+        this.queries = queries;
         this.current = current;
         this.clock = clock;
     }
@@ -96,14 +95,10 @@ public class HotspotRegister {
             throw new InvalidAreaException(InvalidAreaException.Reason.SELF_INTERSECTION, String.format(Locale.ROOT,
                     "the outline crosses itself near %.6f, %.6f (%s)", at.x, at.y, error.getMessage()));
         }
-        record Fit(boolean inside, double area) {}
-        Fit fit = jdbc.sql("""
-                        select ST_CoveredBy(ST_GeomFromText(:wkt, 4326), (select ST_Union(geom) from township)),
-                               ST_Area(ST_GeomFromText(:wkt, 4326)::geography)""")
-                .param("wkt", polygon.toText()).query((rs, i) -> new Fit(rs.getBoolean(1), rs.getDouble(2))).single();
+        HotspotQueries.Fit fit = queries.fit(polygon.toText());
         if (!fit.inside()) throw new InvalidAreaException(InvalidAreaException.Reason.OUTSIDE_CITY, "the area reaches outside the city");
-        if (fit.area() < MIN_SQUARE_METRES) throw new InvalidAreaException(InvalidAreaException.Reason.TOO_SMALL, "the area is under 100 m²: draw the place, not a point");
-        if (fit.area() > MAX_SQUARE_METRES) throw new InvalidAreaException(InvalidAreaException.Reason.TOO_LARGE, "the area is over 5 km²: a hotspot is a place, not a district");
+        if (fit.squareMetres() < MIN_SQUARE_METRES) throw new InvalidAreaException(InvalidAreaException.Reason.TOO_SMALL, "the area is under 100 m²: draw the place, not a point");
+        if (fit.squareMetres() > MAX_SQUARE_METRES) throw new InvalidAreaException(InvalidAreaException.Reason.TOO_LARGE, "the area is over 5 km²: a hotspot is a place, not a district");
         return polygon;
     }
 
@@ -113,29 +108,18 @@ public class HotspotRegister {
         if (name == null || name.isBlank() || name.length() > 100) throw new IllegalArgumentException("a hotspot needs a name of up to 100 characters");
         if (responsibleUnit == null || responsibleUnit.isBlank()) throw new IllegalArgumentException("a hotspot needs a responsible unit");
         Polygon area = check(geoJson);
-        Long township = ScopeSql.bind(jdbc.sql("""
-                        select t.id from township t where ST_Intersects(t.geom, ST_GeomFromText(:wkt, 4326)) and\s"""
-                        + ScopeSql.townshipWholly("t.id") + " order by ST_Area(ST_Intersection(t.geom, ST_GeomFromText(:wkt, 4326))) desc limit 1"),
-                        user.scope())
-                .param("wkt", area.toText()).query(Long.class).optional()
+        long township = queries.townshipHoldingMost(area.toText(), user.scope())
                 .orElseThrow(() -> new CurrentUser.AccessDeniedException("the area is not in a township of your areas"));
-        int n = jdbc.sql("select count(*) + 1 from hotspot").query(Integer.class).single();
-        return jdbc.sql("""
-                        insert into hotspot (code, name, status, listed_on, responsible_unit, measures, focus, township_id, geom)
-                        values (:code, :name, 'LISTED', :today, :unit, :measures, :focus::text[], :t, ST_GeomFromText(:wkt, 4326)) returning id""")
-                .param("code", String.format("ZD9%04d", n)).param("name", name.trim()).param("today", LocalDate.now(clock))
-                .param("unit", responsibleUnit.trim()).param("measures", measures).param("focus", "{" + String.join(",", focus) + "}")
-                .param("t", township).param("wkt", area.toText()).query(Long.class).single();
+        int n = queries.count() + 1;
+        return queries.insertListed(String.format("ZD9%04d", n), name.trim(), LocalDate.now(clock), responsibleUnit.trim(), measures, focus,
+                township, area.toText());
     }
 
     /** A new outline for a hotspot, if nobody changed it since {@code version}. */
     public void reshape(long id, String geoJson, long version) {
         GridUser user = current.require(Role.LEADER, Role.ADMIN);
         Polygon area = check(geoJson);
-        int rows = ScopeSql.bind(jdbc.sql("""
-                        update hotspot h set geom = ST_GeomFromText(:wkt, 4326), version = version + 1
-                         where h.id = :id and h.version = :v and\s""" + ScopeSql.townshipWholly("h.township_id")), user.scope())
-                .param("wkt", area.toText()).param("id", id).param("v", version).update();
+        int rows = queries.reshape(id, area.toText(), version, user.scope());
         if (rows == 0) throw new IllegalStateException("the hotspot was changed by someone else meanwhile (or is outside your areas): reload it");
     }
 
@@ -143,23 +127,13 @@ public class HotspotRegister {
     public void review(long id, String note, String toStatus) {
         GridUser user = current.require(Role.LEADER, Role.ADMIN);
         if (note == null || note.isBlank() || note.length() > 2000) throw new IllegalArgumentException("a review needs a note of up to 2,000 characters");
-        String from = ScopeSql.bind(jdbc.sql("select h.status from hotspot h where h.id = :id and " + ScopeSql.townshipWholly("h.township_id") + " for update"),
-                        user.scope())
-                .param("id", id).query(String.class).optional()
+        String from = queries.statusForUpdate(id, user.scope())
                 .orElseThrow(() -> new CurrentUser.AccessDeniedException("that hotspot is outside your areas"));
         if (!NEXT.getOrDefault(from, List.of()).contains(toStatus)) {
             throw new IllegalArgumentException("a hotspot " + from + " cannot become " + toStatus + " by review");
         }
-        LocalDate today = LocalDate.now(clock);
-        jdbc.sql("""
-                        update hotspot set status = :s, version = version + 1,
-                               delisted_on = case when :s = 'DELISTED' then greatest(:today, listed_on) end,
-                               listed_on = case when status = 'DELISTED' and :s = 'LISTED' then :today else listed_on end
-                         where id = :id""")
-                .param("s", toStatus).param("today", today).param("id", id).update();
-        jdbc.sql("insert into hotspot_review (hotspot_id, at, reviewer, from_status, to_status, note) values (:id, :at, :by, :f, :t, :note)")
-                .param("id", id).param("at", OffsetDateTime.now(clock)).param("by", user.username()).param("f", from).param("t", toStatus)
-                .param("note", note.trim()).update();
+        queries.setReviewedStatus(id, toStatus, LocalDate.now(clock));
+        queries.insertReview(id, OffsetDateTime.now(clock), user.username(), from, toStatus, note.trim());
     }
 
     /** A register line: what is listed, by whom it is to be rectified, and the version a reshape must name. */
@@ -173,29 +147,14 @@ public class HotspotRegister {
     @Transactional(readOnly = true)
     public List<Entry> entries() {
         GridUser user = current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
-        return ScopeSql.bind(jdbc.sql("""
-                        select h.id, h.code, h.name, h.status, h.listed_on, h.delisted_on, h.responsible_unit, h.measures,
-                               t.name as township, h.version, ST_AsGeoJSON(h.geom, 6) as geometry
-                          from hotspot h left join township t on t.id = h.township_id
-                         where\s""" + ScopeSql.ownedByTownship("h.township_id", "h.geom") + " order by h.code"), user.scope())
-                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("status"),
-                        rs.getObject("listed_on", LocalDate.class), rs.getObject("delisted_on", LocalDate.class), rs.getString("responsible_unit"),
-                        rs.getString("measures"), rs.getString("township"), rs.getLong("version"), rs.getString("geometry")))
-                .list();
+        return queries.entries(user.scope());
     }
 
     /** A hotspot's reviews, newest first. */
     @Transactional(readOnly = true)
     public List<Review> reviews(long id) {
         GridUser user = current.require(Role.LEADER, Role.COMMAND, Role.ADMIN);
-        return ScopeSql.bind(jdbc.sql("""
-                        select r.at, r.reviewer, r.from_status, r.to_status, r.note from hotspot_review r join hotspot h on h.id = r.hotspot_id
-                         where r.hotspot_id = :id and\s""" + ScopeSql.ownedByTownship("h.township_id", "h.geom") + " order by r.at desc, r.id desc"),
-                        user.scope())
-                .param("id", id)
-                .query((rs, i) -> new Review(rs.getObject("at", OffsetDateTime.class), rs.getString("reviewer"), rs.getString("from_status"),
-                        rs.getString("to_status"), rs.getString("note")))
-                .list();
+        return queries.reviews(id, user.scope());
     }
 
     /** The statuses a review may leave a hotspot of this status in. */

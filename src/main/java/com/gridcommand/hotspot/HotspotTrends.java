@@ -1,6 +1,6 @@
 package com.gridcommand.hotspot;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.gridcommand.hotspot.internal.HotspotQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +40,10 @@ public class HotspotTrends {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final HotspotQueries queries;
 
-    HotspotTrends(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    HotspotTrends(HotspotQueries queries) {
+        this.queries = queries;
     }
 
     /**
@@ -53,36 +53,16 @@ public class HotspotTrends {
     public List<HotspotTrend> trends(LocalDate today) {
         YearMonth last = YearMonth.from(today).minusMonths(1);
         YearMonth first = last.minusMonths(11);
-        record Row(long id, String code, String name, String status, LocalDate listedOn) {}
-        List<Row> hotspots = jdbc.sql("select id, code, name, status, listed_on from hotspot order by code")
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class))).list();
+        List<HotspotQueries.Listed> hotspots = queries.allHotspots();
         Map<Long, int[]> months = new HashMap<>();
-        jdbc.sql("""
-                        select h.id, to_char(k.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)
-                          from hotspot h join gov_case k on ST_Intersects(h.geom, k.geom)
-                         where k.reported_at >= :from and k.reported_at < :to group by h.id, month""")
-                .param("from", first.atDay(1).atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime())
-                .param("to", last.plusMonths(1).atDay(1).atStartOfDay(HotspotDetection.CHINA).toOffsetDateTime())
-                .query(rs -> {
-                    int index = (int) ChronoUnit.MONTHS.between(first, YearMonth.parse(rs.getString(2)));
-                    months.computeIfAbsent(rs.getLong(1), id -> new int[12])[index] = rs.getInt(3);
-                });
+        for (HotspotQueries.MonthCount c : queries.casesByMonth(first, last)) {
+            months.computeIfAbsent(c.hotspotId(), id -> new int[12])[(int) ChronoUnit.MONTHS.between(first, c.month())] = c.cases();
+        }
         // Cases in equal periods before and after each listing (up to 180 days each side), all hotspots in one query.
         Map<Long, int[]> beforeAfter = new HashMap<>();
-        jdbc.sql("""
-                        with w as (select h.id, h.geom, (h.listed_on::timestamp at time zone 'Asia/Shanghai') as listed,
-                                          least(180, greatest(0, cast(:today as date) - h.listed_on)) as days from hotspot h)
-                        select w.id, count(k.id) filter (where k.reported_at < w.listed), count(k.id) filter (where k.reported_at >= w.listed)
-                          from w left join gov_case k on w.days > 0 and ST_Intersects(w.geom, k.geom)
-                               and k.reported_at >= w.listed - make_interval(days => w.days)
-                               and k.reported_at < w.listed + make_interval(days => w.days)
-                         group by w.id""")
-                .param("today", today)
-                .query(rs -> {
-                    beforeAfter.put(rs.getLong(1), new int[]{rs.getInt(2), rs.getInt(3)});
-                });
+        for (HotspotQueries.BeforeAfter c : queries.casesBeforeAndAfterListing(today)) beforeAfter.put(c.hotspotId(), new int[]{c.before(), c.after()});
         List<HotspotTrend> result = new ArrayList<>();
-        for (Row h : hotspots) {
+        for (HotspotQueries.Listed h : hotspots) {
             int[] m = months.getOrDefault(h.id(), new int[12]);
             double z = mannKendallZ(m);
             int days = (int) Math.min(180, Math.max(0, ChronoUnit.DAYS.between(h.listedOn(), today)));

@@ -1,6 +1,7 @@
 package com.gridcommand.patrol;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.gridcommand.patrol.internal.PatrolQueries;
+import com.gridcommand.patrol.internal.PatrolQueries.Fix;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +27,13 @@ public class PatrolPresence {
     public static final LocalTime DAY_STARTS = LocalTime.of(6, 0);
     public static final LocalTime NIGHT_STARTS = LocalTime.of(20, 0);
 
-    private final JdbcClient jdbc;
+    private final PatrolQueries queries;
     private final Duration koperStop;
     private final Duration koperEvery;
 
-    PatrolPresence(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${gridcommand.patrol.koper-stop:PT10M}") Duration koperStop,
+    PatrolPresence(PatrolQueries queries, @org.springframework.beans.factory.annotation.Value("${gridcommand.patrol.koper-stop:PT10M}") Duration koperStop,
                    @org.springframework.beans.factory.annotation.Value("${gridcommand.patrol.koper-every:PT2H}") Duration koperEvery) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.koperStop = koperStop;
         this.koperEvery = koperEvery;
     }
@@ -56,24 +57,8 @@ public class PatrolPresence {
 
     /** Grid cells and active hotspots with their day and night presence, China dates {@code from}..{@code to} inclusive. */
     public List<Presence> presence(LocalDate from, LocalDate to) {
-        // Each area asks the track index for one fix inside it (GiST on position_report.position), instead of every
-        // area testing every fix of the period.
-        String fix = """
-                exists (select 1 from position_report f
-                         where f.responder_id is not null and f.device_time >= :from and f.device_time < :to
-                           and ST_Intersects(a.geom, f.position) and %s)""";
-        String localTime = "(f.device_time at time zone 'Asia/Shanghai')::time";
-        String flags = fix.formatted(localTime + " >= :dayStarts and " + localTime + " < :nightStarts") + " as day,\n"
-                + fix.formatted("(" + localTime + " >= :nightStarts or " + localTime + " < :dayStarts)") + " as night";
-        return jdbc.sql("""
-                         select 'CELL' as kind, a.id, a.code, %1$s from grid_cell a
-                         union all
-                         select 'HOTSPOT', a.id, a.code, %1$s from hotspot a where a.status <> 'DELISTED'
-                         order by kind, code""".formatted(flags))
-                .param("from", from.atStartOfDay(CHINA).toOffsetDateTime()).param("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime())
-                .param("dayStarts", DAY_STARTS).param("nightStarts", NIGHT_STARTS)
-                .query((rs, i) -> new Presence(rs.getString("kind"), rs.getLong("id"), rs.getString("code"), rs.getBoolean("day"), rs.getBoolean("night")))
-                .list();
+        return queries.presence(from.atStartOfDay(CHINA).toOffsetDateTime(), to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime(),
+                DAY_STARTS, NIGHT_STARTS);
     }
 
     /**
@@ -87,13 +72,7 @@ public class PatrolPresence {
      * database keeps as fixes arrive (V9: patrol_presence, the same day and night boundaries as here).
      */
     public List<CellDays> cellDays(LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        select c.id, count(p.day) filter (where not p.night) as days, count(p.day) filter (where p.night) as nights
-                          from grid_cell c left join patrol_presence p on p.cell_id = c.id and p.day between :from and :to
-                         group by c.id order by c.id""")
-                .param("from", from).param("to", to)
-                .query((rs, i) -> new CellDays(rs.getLong("id"), rs.getInt("days"), rs.getInt("nights")))
-                .list();
+        return queries.cellDays(from, to);
     }
 
     /** One stay of one responder inside a hotspot: fixes inside with no silence over five minutes between them. */
@@ -108,13 +87,7 @@ public class PatrolPresence {
 
     /** Dosage of a hotspot from {@code start} to {@code end} (an active period, e.g. a night). */
     public Dosage dosage(String hotspotCode, OffsetDateTime start, OffsetDateTime end) {
-        record Fix(long responder, OffsetDateTime at) {}
-        List<Fix> fixes = jdbc.sql("""
-                        select f.responder_id, f.device_time from position_report f join hotspot h on ST_Intersects(h.geom, f.position)
-                         where h.code = :code and f.responder_id is not null and f.device_time >= :start and f.device_time < :end
-                         order by f.responder_id, f.device_time""")
-                .param("code", hotspotCode).param("start", start).param("end", end)
-                .query((rs, i) -> new Fix(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list();
+        List<Fix> fixes = queries.fixesInside(hotspotCode, start, end);
         List<Visit> visits = new ArrayList<>();
         Fix first = null, last = null;
         for (Fix f : fixes) {

@@ -3,9 +3,9 @@ package com.gridcommand.review;
 import com.gridcommand.casework.AreaReview;
 import com.gridcommand.casework.AreaReview.Level;
 import com.gridcommand.patrol.PatrolPresence;
+import com.gridcommand.review.internal.ReviewQueries;
 import com.gridcommand.security.CurrentUser;
 import com.gridcommand.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What leaders review for a month, per area of one level (optionally inside one parent area): the casework figures
@@ -81,14 +80,14 @@ public class LeadersReview {
 
     private final AreaReview areaReview;
     private final PatrolPresence presence;
-    private final JdbcClient jdbc;
+    private final ReviewQueries queries;
     private final CurrentUser current;
     private final Clock clock;
 
-    LeadersReview(AreaReview areaReview, PatrolPresence presence, JdbcClient jdbc, CurrentUser current, Clock clock) {
+    LeadersReview(AreaReview areaReview, PatrolPresence presence, ReviewQueries queries, CurrentUser current, Clock clock) {
         this.areaReview = areaReview;
         this.presence = presence;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.current = current;
         this.clock = clock;
     }
@@ -106,10 +105,10 @@ public class LeadersReview {
         LocalDate through = through(month);
         List<AreaReview.Row> rows = areaReview.month(level, month, parentId);
         List<Long> ids = rows.stream().map(AreaReview.Row::areaId).toList();
-        Map<Long, double[]> responses = responses(level, month, ids);
+        Map<Long, ReviewQueries.Responses> responses = responses(level, month, ids);
         Map<Long, double[]> patrol = patrol(level, month.atDay(1), through);
-        Map<Long, int[]> hotspots = hotspots(level, ids);
-        Map<Long, Integer> households = households(level, ids);
+        Map<Long, ReviewQueries.Hotspots> hotspots = ids.isEmpty() ? Map.of() : queries.hotspots(level, ids);
+        Map<Long, Integer> households = ids.isEmpty() ? Map.of() : queries.households(level, ids);
         Map<Long, AreaReview.Ranked> scored = new HashMap<>();
         Map<Long, Integer> places = new HashMap<>();
         int place = 0;
@@ -119,15 +118,15 @@ public class LeadersReview {
         }
         List<Line> lines = new ArrayList<>(rows.size());
         for (AreaReview.Row row : rows) {
-            double[] response = responses.get(row.areaId());
+            ReviewQueries.Responses response = responses.get(row.areaId());
             double[] p = patrol.get(row.areaId());
-            int[] h = hotspots.getOrDefault(row.areaId(), new int[2]);
+            ReviewQueries.Hotspots h = hotspots.getOrDefault(row.areaId(), new ReviewQueries.Hotspots(0, 0));
             Figures f = new Figures(row, households.getOrDefault(row.areaId(), 0),
-                    response == null ? null : response[0], response == null ? null : response[1], response == null ? 0 : (int) response[2],
-                    p == null ? null : p[0], p == null ? null : p[1], h[0], h[1]);
+                    response == null ? null : response.medianMinutes(), response == null ? null : response.p90Minutes(),
+                    response == null ? 0 : (int) response.count(), p == null ? null : p[0], p == null ? null : p[1], h.active(), h.delisted());
             lines.add(new Line(f, scored.get(row.areaId()), places.getOrDefault(row.areaId(), 0)));
         }
-        return new Review(level, month, through, parentId, parentId == null ? null : parentName(level, parentId).orElse(null), weights, lines);
+        return new Review(level, month, through, parentId, parentId == null ? null : queries.parentName(level, parentId).orElse(null), weights, lines);
     }
 
     /**
@@ -154,41 +153,11 @@ public class LeadersReview {
         return points;
     }
 
-    private static String areaColumn(Level level) {
-        return switch (level) {
-            case TOWNSHIP -> "township_id";
-            case COMMUNITY -> "community_id";
-            case GRID_CELL -> "grid_cell_id";
-        };
-    }
-
-    private static String areaTable(Level level) {
-        return switch (level) {
-            case TOWNSHIP -> "township";
-            case COMMUNITY -> "community";
-            case GRID_CELL -> "grid_cell";
-        };
-    }
-
     /** Assigned → on scene of the assignments to cases made in the month, per case area: median, p90 (minutes), count. */
-    private Map<Long, double[]> responses(Level level, YearMonth month, Collection<Long> ids) {
-        Map<Long, double[]> result = new HashMap<>();
-        if (ids.isEmpty()) return result;
-        jdbc.sql("""
-                        select k.%s as area,
-                               percentile_cont(0.5) within group (order by extract(epoch from s.on_scene_at - s.assigned_at) / 60) as median,
-                               percentile_cont(0.9) within group (order by extract(epoch from s.on_scene_at - s.assigned_at) / 60) as p90,
-                               count(*) as n
-                          from assignment s join gov_case k on k.id = s.case_id
-                         where s.on_scene_at is not null and s.assigned_at >= :from and s.assigned_at < :to and k.%1$s = any(:ids)
-                         group by k.%1$s""".formatted(areaColumn(level)))
-                .param("from", month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
-                .param("to", month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime())
-                .param("ids", ids.toArray(Long[]::new))
-                .query(rs -> {
-                    result.put(rs.getLong("area"), new double[]{rs.getDouble("median"), rs.getDouble("p90"), rs.getLong("n")});
-                });
-        return result;
+    private Map<Long, ReviewQueries.Responses> responses(Level level, YearMonth month, Collection<Long> ids) {
+        if (ids.isEmpty()) return new HashMap<>();
+        return queries.responses(level, month.atDay(1).atStartOfDay(CHINA).toOffsetDateTime(),
+                month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime(), ids);
     }
 
     /**
@@ -200,64 +169,15 @@ public class LeadersReview {
         for (PatrolPresence.CellDays d : presence.cellDays(from, through)) byCell.put(d.cellId(), d);
         double length = java.time.temporal.ChronoUnit.DAYS.between(from, through) + 1;
         Map<Long, double[]> sums = new HashMap<>(); // area -> day sum, night sum, cells
-        jdbc.sql("select c.id, c.community_id, m.township_id from grid_cell c join community m on m.id = c.community_id")
-                .query(rs -> {
-                    long area = switch (level) {
-                        case TOWNSHIP -> rs.getLong("township_id");
-                        case COMMUNITY -> rs.getLong("community_id");
-                        case GRID_CELL -> rs.getLong("id");
-                    };
-                    PatrolPresence.CellDays d = byCell.get(rs.getLong("id"));
-                    double[] s = sums.computeIfAbsent(area, a -> new double[3]);
-                    s[0] += d == null ? 0 : d.days() / length;
-                    s[1] += d == null ? 0 : d.nights() / length;
-                    s[2]++;
-                });
+        for (ReviewQueries.CellArea c : queries.cellAreas(level)) {
+            PatrolPresence.CellDays d = byCell.get(c.cellId());
+            double[] s = sums.computeIfAbsent(c.areaId(), a -> new double[3]);
+            s[0] += d == null ? 0 : d.days() / length;
+            s[1] += d == null ? 0 : d.nights() / length;
+            s[2]++;
+        }
         Map<Long, double[]> result = new HashMap<>();
         sums.forEach((area, s) -> result.put(area, new double[]{s[0] / s[2], s[1] / s[2]}));
         return result;
-    }
-
-    /** Active and delisted hotspots touching each area. */
-    private Map<Long, int[]> hotspots(Level level, Collection<Long> ids) {
-        Map<Long, int[]> result = new HashMap<>();
-        if (ids.isEmpty()) return result;
-        jdbc.sql("""
-                        select a.id, count(*) filter (where h.status <> 'DELISTED') as active, count(*) filter (where h.status = 'DELISTED') as delisted
-                          from %s a join hotspot h on ST_Intersects(a.geom, h.geom)
-                         where a.id = any(:ids) group by a.id""".formatted(areaTable(level)))
-                .param("ids", ids.toArray(Long[]::new))
-                .query(rs -> {
-                    result.put(rs.getLong("id"), new int[]{rs.getInt("active"), rs.getInt("delisted")});
-                });
-        return result;
-    }
-
-    private Map<Long, Integer> households(Level level, Collection<Long> ids) {
-        Map<Long, Integer> result = new HashMap<>();
-        if (ids.isEmpty()) return result;
-        String area = switch (level) {
-            case TOWNSHIP -> "m.township_id";
-            case COMMUNITY -> "c.community_id";
-            case GRID_CELL -> "c.id";
-        };
-        jdbc.sql("""
-                        select %1$s as area, coalesce(sum(c.households), 0) as households
-                          from grid_cell c join community m on m.id = c.community_id
-                         where %1$s = any(:ids) group by %1$s""".formatted(area))
-                .param("ids", ids.toArray(Long[]::new))
-                .query(rs -> {
-                    result.put(rs.getLong("area"), rs.getInt("households"));
-                });
-        return result;
-    }
-
-    private Optional<String> parentName(Level level, long parentId) {
-        String table = switch (level) {
-            case TOWNSHIP -> throw new IllegalArgumentException("townships have no parent area here");
-            case COMMUNITY -> "township";
-            case GRID_CELL -> "community";
-        };
-        return jdbc.sql("select name from " + table + " where id = :id").param("id", parentId).query(String.class).optional();
     }
 }

@@ -1,5 +1,6 @@
 package com.gridcommand.security;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.internal.GridUserRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +61,7 @@ public class UserService {
                         values (:u, :d, :h, :r, :k, :c::text[]) returning id""")
                 .param("u", username).param("d", request.displayName().trim()).param("h", encoder.encode(request.password()))
                 .param("r", request.role().name()).param("k", request.scope().kind().name())
-                .param("c", "{" + String.join(",", request.scope().codes()) + "}")
+                .param("c", SqlArrays.text(request.scope().codes()))
                 .query(Long.class).single();
         return users.byId(id).orElseThrow().withoutSecret();
     }
@@ -77,7 +78,7 @@ public class UserService {
                         update app_user set display_name = :d, role = :r, scope_kind = :k, scope_codes = :c::text[], version = version + 1
                          where id = :id""")
                 .param("d", displayName.trim()).param("r", role.name()).param("k", scope.kind().name())
-                .param("c", "{" + String.join(",", scope.codes()) + "}").param("id", id).update();
+                .param("c", SqlArrays.text(scope.codes())).param("id", id).update();
         events.publishEvent(new UserAccessChanged(user.username()));
     }
 
@@ -114,7 +115,7 @@ public class UserService {
             default -> "grid_cell";
         };
         int known = jdbc.sql("select count(*) from " + table + " where code = any(:codes::text[])")
-                .param("codes", "{" + String.join(",", scope.codes()) + "}").query(Integer.class).single();
+                .param("codes", SqlArrays.text(scope.codes())).query(Integer.class).single();
         if (known != scope.codes().size()) throw new ProblemException("problem.user.unknownArea", "some of the areas do not exist");
     }
 

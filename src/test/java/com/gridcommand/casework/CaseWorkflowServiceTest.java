@@ -201,6 +201,17 @@ class CaseWorkflowServiceTest {
         });
     }
 
+    /** Unit names are stored as typed: a comma, a quote or a backslash is part of the name, not array syntax. */
+    @Test
+    void jointUnitsWithCommasQuotesAndBackslashesAreStoredExactlyAsTyped() {
+        long id = caseIn(CaseStep.SUPERVISION);
+        List<String> units = List.of("治安大队, 二中队", "\"平安\"办", "a\\b", "{司法所}");
+        As.user(users, "zhihui", () -> {
+            workflow.joint(id, version(id), units, "联合调解");
+            assertThat(cases.details(id).orElseThrow().jointUnits()).containsExactlyElementsOf(units);
+        });
+    }
+
     @Test
     void theSecondOfTwoUsersActingOnTheSameVersionIsToldAndNothingIsOverwritten() {
         long id = caseIn(CaseStep.ROUTING);

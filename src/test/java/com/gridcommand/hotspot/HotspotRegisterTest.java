@@ -85,4 +85,14 @@ class HotspotRegisterTest {
         assertThatThrownBy(() -> As.user(users, "wangge", () -> register.list("x", "y", null, List.of(), square(p[0], p[1], 0.002))))
                 .isInstanceOf(com.gridcommand.security.CurrentUser.AccessDeniedException.class);
     }
+
+    /** Focus entries are stored as given: a comma, a quote or a backslash in one stays in that one. */
+    @Test
+    void focusWithCommasAndQuotesIsStoredExactlyAsGiven() {
+        double[] p = inside();
+        List<String> focus = List.of("夜间, 周末", "\"校园\"周边", "a\\b");
+        long id = As.user(users, "lingdao", () -> register.list("测试校园周边", "城关派出所", null, focus, square(p[0], p[1], 0.002)));
+        assertThat(jdbc.sql("select focus from hotspot where id = :id").param("id", id)
+                .query((rs, i) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactlyElementsOf(focus);
+    }
 }

@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch.internal;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.gisdata.GeometryKind;
 import com.gridcommand.gisdata.GisFeature;
 import com.gridcommand.gisdata.GisFeatureRejectedException;
@@ -50,10 +51,10 @@ class ResponderLayer implements GisLayer {
         List<String> skills = f.texts("skills") == null ? List.of() : f.texts("skills");
         jdbc.sql("""
                         insert into responder (code, name, kind, team, skills, phone, status, township_id, position, position_at)
-                        values (:code, :name, :kind, :team, coalesce(string_to_array(:skills, ','), '{}'), :phone, :status, :township,
+                        values (:code, :name, :kind, :team, :skills::text[], :phone, :status, :township,
                                 ST_GeomFromWKB(:wkb, 4326), :at)""")
                 .param("code", f.text("code")).param("name", f.text("name")).param("kind", f.text("kind"))
-                .param("team", f.text("team")).param("skills", skills.isEmpty() ? null : String.join(",", skills))
+                .param("team", f.text("team")).param("skills", SqlArrays.text(skills))
                 .param("phone", f.text("phone")).param("status", f.text("status")).param("township", township)
                 .param("wkb", f.geometry() == null ? null : new WKBWriter().write(f.geometry()))
                 .param("at", f.timestamp("position_at"))

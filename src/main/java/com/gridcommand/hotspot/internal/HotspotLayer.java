@@ -1,5 +1,6 @@
 package com.gridcommand.hotspot.internal;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.gisdata.GeometryKind;
 import com.gridcommand.gisdata.GisFeature;
 import com.gridcommand.gisdata.GisFeatureRejectedException;
@@ -51,14 +52,14 @@ class HotspotLayer implements GisLayer {
         }
         int rows = jdbc.sql("""
                         insert into hotspot (code, name, status, listed_on, delisted_on, responsible_unit, measures, focus, township_id, geom)
-                        select :code, :name, :status, :listed, :delisted, :unit, :measures, coalesce(string_to_array(:focus, ','), '{}'),
+                        select :code, :name, :status, :listed, :delisted, :unit, :measures, :focus::text[],
                                (select id from township where code = :township), g
                           from (select ST_GeomFromWKB(:wkb, 4326) as g) x
                          where exists (select 1 from township t where ST_Intersects(t.geom, x.g))""")
                 .param("code", f.text("code")).param("name", f.text("name")).param("status", f.text("status"))
                 .param("listed", f.date("listed_on")).param("delisted", f.date("delisted_on"))
                 .param("unit", f.text("responsible_unit")).param("measures", f.text("measures"))
-                .param("focus", focus.isEmpty() ? null : String.join(",", focus)).param("township", f.text("township_code"))
+                .param("focus", SqlArrays.text(focus)).param("township", f.text("township_code"))
                 .param("wkb", new WKBWriter().write(f.geometry()))
                 .update();
         if (rows == 0) throw new GisFeatureRejectedException("the hotspot lies outside the city");

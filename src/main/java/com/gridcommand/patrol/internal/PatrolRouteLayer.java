@@ -1,5 +1,6 @@
 package com.gridcommand.patrol.internal;
 
+import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.gisdata.GeometryKind;
 import com.gridcommand.gisdata.GisFeature;
 import com.gridcommand.gisdata.GisFeatureRejectedException;
@@ -60,7 +61,7 @@ class PatrolRouteLayer implements GisLayer {
             LocalTime from = (LocalTime) window.get("from"), to = (LocalTime) window.get("to");
             if (from.equals(to)) throw new GisFeatureRejectedException("a patrol window must not start and end at the same time");
             jdbc.sql("insert into patrol_window (route_id, days, starts_at, ends_at) values (:route, :days::smallint[], :from, :to)")
-                    .param("route", id).param("days", "{" + String.join(",", days.stream().map(String::valueOf).toList()) + "}")
+                    .param("route", id).param("days", SqlArrays.smallint(days))
                     .param("from", from).param("to", to)
                     .update();
         }

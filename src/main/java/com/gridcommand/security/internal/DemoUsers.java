@@ -1,5 +1,6 @@
 package com.gridcommand.security.internal;
 
+import com.gridcommand.base.db.SqlArrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,7 +67,7 @@ public class DemoUsers {
                             insert into app_user (username, display_name, password_hash, role, scope_kind, scope_codes, demo)
                             values (:u, :d, :h, :r, :k, :c::text[], true)""")
                     .param("u", d.username()).param("d", d.displayName()).param("h", hash).param("r", d.role())
-                    .param("k", d.scopeKind()).param("c", "{" + String.join(",", d.codes()) + "}").update();
+                    .param("k", d.scopeKind()).param("c", SqlArrays.text(d.codes())).update();
         }
         log.warn("Created {} DEMO users sharing the published demo password (see README): not for real use", demos.size());
     }

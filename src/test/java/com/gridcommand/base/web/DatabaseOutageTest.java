@@ -1,10 +1,9 @@
 package com.gridcommand.base.web;
 
-import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
@@ -27,8 +26,10 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causedBy(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
         assertThat(DatabaseOutage.causedBy(new SQLException("terminating connection due to unexpected postmaster exit", "57P01"))).isTrue();
         assertThat(DatabaseOutage.causedBy(new SQLException("the database system is starting up", "57P03"))).isTrue();
-        // A rollback on the connection the pool had closed replaces the failure that caused it.
-        assertThat(DatabaseOutage.causedBy(new JpaSystemException(new TransactionException("Unable to rollback", fromHikari("Connection is closed"))))).isTrue();
+        // A rollback on the connection the pool had closed replaces the failure that caused it; the JDBC transaction
+        // manager reports it translated, or (when nothing translates it) as a failed transaction.
+        assertThat(DatabaseOutage.causedBy(new UncategorizedSQLException("JDBC rollback", null, fromHikari("Connection is closed")))).isTrue();
+        assertThat(DatabaseOutage.causedBy(new TransactionSystemException("JDBC rollback failed", fromHikari("Connection is closed")))).isTrue();
         TransactionSystemException rollback = new TransactionSystemException("rollback failed");
         rollback.initApplicationException(new SQLException("I/O error", "08006"));
         assertThat(DatabaseOutage.causedBy(rollback)).isTrue();
