@@ -56,8 +56,8 @@ public class LiveReach {
             }
             CellReach r = new CellReach(c.cell(), best, c.norm());
             reach.add(r);
-            if (best != null && best <= 300) within5++;
-            if (best != null && best <= 600) within10++;
+            if (best != null && best <= ReachBands.FIVE_SECONDS) within5++;
+            if (best != null && best <= HORIZON_SECONDS) within10++;
             if (r.withinNorm()) withinNorm++;
         }
         return new Summary(cells.size(), within5, within10, withinNorm, starts.size(), reach);
