@@ -1,7 +1,7 @@
 package com.gridcommand.security;
 
 import com.gridcommand.base.i18n.Formats;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.gridcommand.security.internal.SecurityQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -28,13 +28,13 @@ import java.util.TreeSet;
 @Transactional(readOnly = true)
 public class AuditService {
 
-    private final JdbcClient jdbc;
+    private final SecurityQueries queries;
     private final CurrentUser current;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditService(JdbcClient jdbc, CurrentUser current, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    AuditService(SecurityQueries queries, CurrentUser current, JsonMapper json, Clock clock) {
+        this.queries = queries;
         this.current = current;
         this.json = json;
         this.clock = clock;
@@ -79,52 +79,23 @@ public class AuditService {
         }
     }
 
-    /**
-     * Rows of the caller's areas: rows tied to a grid cell in scope, or to a township wholly in scope;
-     * rows tied to no area (accounts, devices, imports) only for the whole city.
-     */
-    private String where(AuditQuery q) {
-        return """
-                where (%s or (a.township_id is not null and exists (select 1 from township scope_t
-                        where scope_t.id = a.township_id and scope_t.code like any (array[:scopeTownships]::text[])))
-                       or (a.grid_cell_id is null and a.township_id is null and :city))
-                  and (cast(:from as timestamptz) is null or a.at >= :from)
-                  and (cast(:to as timestamptz) is null or a.at < :to)
-                  and (cast(:entity as text) is null or a.entity = :entity)
-                  and (cast(:actor as text) is null or a.actor = :actor)
-                """.formatted("(a.grid_cell_id is not null and " + ScopeSql.cellId("a.grid_cell_id") + ")");
-    }
-
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AuditQuery q, AccessScope scope) {
-        return ScopeSql.bind(spec, scope).param("city", scope.isCity())
-                .param("from", q.from()).param("to", q.to()).param("entity", q.entity()).param("actor", q.actor());
-    }
-
     public long count(AuditQuery q) {
         AccessScope scope = current.require(Role.LEADER, Role.ADMIN).scope();
-        return bind(jdbc.sql("select count(*) from audit_event a " + where(q)), q, scope).query(Long.class).single();
+        return queries.countAudit(q, scope);
     }
 
     public List<AuditEntry> find(AuditQuery q, int offset, int limit) {
         AccessScope scope = current.require(Role.LEADER, Role.ADMIN).scope();
-        return bind(jdbc.sql("""
-                        select a.id, a.at, a.actor, u.display_name as actor_name, a.action, a.entity, a.entity_id, t.name as township,
-                               a.before, a.after
-                          from audit_event a left join township t on t.id = a.township_id left join app_user u on u.username = a.actor
-                        """ + where(q) + " order by a.at desc, a.id desc offset :offset limit :limit"), q, scope)
-                .param("offset", offset).param("limit", Math.min(limit, 1000))
-                .query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("actor_name"), rs.getString("action"), rs.getString("entity"), (Long) rs.getObject("entity_id"),
-                        rs.getString("township"), changes(rs.getString("before"), rs.getString("after"))))
-                .list();
+        return queries.findAudit(q, scope, offset, Math.min(limit, 1000)).stream()
+                .map(r -> new AuditEntry(r.id(), r.at(), r.actor(), r.actorName(), r.action(), r.entity(), r.entityId(), r.township(),
+                        changes(r.before(), r.after())))
+                .toList();
     }
 
     /** The tables whose changes the trail holds (those with the audit trigger), and the bulk import's line. */
     public List<String> entities() {
         current.require(Role.LEADER, Role.ADMIN);
-        List<String> tables = new ArrayList<>(jdbc.sql("""
-                        select distinct c.relname from pg_trigger g join pg_class c on c.oid = g.tgrelid
-                         where g.tgfoid = 'audit_row'::regproc and not g.tgisinternal order by 1""").query(String.class).list());
+        List<String> tables = new ArrayList<>(queries.auditedTables());
         tables.add("gis-data");
         return tables;
     }
@@ -153,8 +124,7 @@ public class AuditService {
     /** The line a bulk import leaves (its rows are not audited one by one). */
     @Transactional
     public void recordImport(String source, Map<String, Integer> stored) {
-        jdbc.sql("insert into audit_event (actor, action, entity, after) values (audit_actor(), 'IMPORT', 'gis-data', :after::jsonb)")
-                .param("after", json.writeValueAsString(Map.of("source", source, "stored", stored))).update();
+        queries.insertImportLine(source, stored);
     }
 
     private List<Change> changes(String before, String after) {

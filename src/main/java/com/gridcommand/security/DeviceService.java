@@ -1,7 +1,8 @@
 package com.gridcommand.security;
 
 import com.gridcommand.base.i18n.ProblemException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.gridcommand.security.internal.SecurityQueries;
+import com.gridcommand.security.internal.SecurityQueries.DeviceToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +32,12 @@ public class DeviceService {
     private static final Pattern TOKEN = Pattern.compile("gcd_([a-z0-9]{8})_([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final SecurityQueries queries;
     private final CurrentUser current;
     private final Clock clock;
 
-    DeviceService(JdbcClient jdbc, CurrentUser current, Clock clock) {
-        this.jdbc = jdbc;
+    DeviceService(SecurityQueries queries, CurrentUser current, Clock clock) {
+        this.queries = queries;
         this.current = current;
         this.clock = clock;
     }
@@ -57,14 +58,7 @@ public class DeviceService {
     @Transactional(readOnly = true)
     public List<Device> list() {
         current.require(Role.ADMIN);
-        return jdbc.sql("""
-                        select d.*, r.name as responder_name from device d left join responder r on r.id = d.responder_id
-                         order by d.revoked_at nulls first, d.name""")
-                .query((rs, i) -> new Device(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-                        (Long) rs.getObject("responder_id"), rs.getString("responder_name"), rs.getString("created_by"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
-                        rs.getObject("last_seen_at", OffsetDateTime.class)))
-                .list();
+        return queries.devices();
     }
 
     public Issued issue(String name, Long responderId) {
@@ -72,19 +66,14 @@ public class DeviceService {
         if (name == null || name.isBlank() || name.length() > 100) throw new ProblemException("problem.device.name", "a device needs a name of up to 100 characters", 100);
         String prefix = prefix();
         String token = "gcd_" + prefix + "_" + random(32);
-        long id = jdbc.sql("""
-                        insert into device (name, token_prefix, token_hash, responder_id, created_by)
-                        values (:n, :p, :h, :r, :by) returning id""")
-                .param("n", name.trim()).param("p", prefix).param("h", sha256(token)).param("r", responderId).param("by", admin.username())
-                .query(Long.class).single();
+        long id = queries.insertDevice(name.trim(), prefix, sha256(token), responderId, admin.username());
         Device device = list().stream().filter(d -> d.id() == id).findFirst().orElseThrow();
         return new Issued(device, token);
     }
 
     public void revoke(long id) {
         current.require(Role.ADMIN);
-        jdbc.sql("update device set revoked_at = :now where id = :id and revoked_at is null")
-                .param("now", OffsetDateTime.now(clock)).param("id", id).update();
+        queries.revokeDevice(id, OffsetDateTime.now(clock));
     }
 
     /** The device a token belongs to, if the token is well-formed, known and not revoked. */
@@ -93,19 +82,13 @@ public class DeviceService {
         if (token == null) return Optional.empty();
         Matcher m = TOKEN.matcher(token.trim());
         if (!m.matches()) return Optional.empty();
-        record Row(long id, String name, Long responder, String hash) {}
-        Optional<Row> row = jdbc.sql("select id, name, responder_id, token_hash from device where token_prefix = :p and revoked_at is null")
-                .param("p", m.group(1))
-                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("name"), (Long) rs.getObject("responder_id"), rs.getString("token_hash")))
-                .optional();
-        if (row.isEmpty() || !MessageDigest.isEqual(row.get().hash().getBytes(StandardCharsets.US_ASCII), sha256(token.trim()).getBytes(StandardCharsets.US_ASCII))) {
+        Optional<DeviceToken> row = queries.activeDevice(m.group(1));
+        if (row.isEmpty() || !MessageDigest.isEqual(row.get().tokenHash().getBytes(StandardCharsets.US_ASCII), sha256(token.trim()).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         // Seen at most once a minute per device: no write per ping.
-        jdbc.sql("update device set last_seen_at = :now where id = :id and (last_seen_at is null or last_seen_at < :minute)")
-                .param("now", OffsetDateTime.now(clock)).param("minute", OffsetDateTime.now(clock).minusMinutes(1)).param("id", row.get().id())
-                .update();
-        return Optional.of(new DeviceIdentity(row.get().id(), row.get().name(), row.get().responder()));
+        queries.markDeviceSeen(row.get().id(), OffsetDateTime.now(clock), OffsetDateTime.now(clock).minusMinutes(1));
+        return Optional.of(new DeviceIdentity(row.get().id(), row.get().name(), row.get().responderId()));
     }
 
     /** Eight random lower-case letters and digits: finds the row without revealing anything of the secret. */

@@ -1,10 +1,9 @@
 package com.gridcommand.security;
 
-import com.gridcommand.base.db.SqlArrays;
 import com.gridcommand.base.i18n.ProblemException;
 import com.gridcommand.security.internal.GridUserRepository;
+import com.gridcommand.security.internal.SecurityQueries;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +23,14 @@ public class UserService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
     private final GridUserRepository users;
-    private final JdbcClient jdbc;
+    private final SecurityQueries queries;
     private final PasswordEncoder encoder;
     private final CurrentUser current;
     private final ApplicationEventPublisher events;
 
-    UserService(GridUserRepository users, JdbcClient jdbc, PasswordEncoder encoder, CurrentUser current, ApplicationEventPublisher events) {
+    UserService(GridUserRepository users, SecurityQueries queries, PasswordEncoder encoder, CurrentUser current, ApplicationEventPublisher events) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.encoder = encoder;
         this.current = current;
         this.events = events;
@@ -56,13 +55,7 @@ public class UserService {
         checkScope(admin, request.scope());
         checkStrength(request.password());
         if (users.byUsername(username).isPresent()) throw new ProblemException("problem.user.taken", "the user name " + username + " is taken", username);
-        long id = jdbc.sql("""
-                        insert into app_user (username, display_name, password_hash, role, scope_kind, scope_codes)
-                        values (:u, :d, :h, :r, :k, :c::text[]) returning id""")
-                .param("u", username).param("d", request.displayName().trim()).param("h", encoder.encode(request.password()))
-                .param("r", request.role().name()).param("k", request.scope().kind().name())
-                .param("c", SqlArrays.text(request.scope().codes()))
-                .query(Long.class).single();
+        long id = queries.insertUser(username, request.displayName().trim(), encoder.encode(request.password()), request.role(), request.scope());
         return users.byId(id).orElseThrow().withoutSecret();
     }
 
@@ -74,11 +67,7 @@ public class UserService {
         if (user.id() == admin.id() && (role != Role.ADMIN || !scope.equals(admin.scope()))) {
             throw new ProblemException("problem.user.ownAccess", "you cannot change your own role or areas");
         }
-        jdbc.sql("""
-                        update app_user set display_name = :d, role = :r, scope_kind = :k, scope_codes = :c::text[], version = version + 1
-                         where id = :id""")
-                .param("d", displayName.trim()).param("r", role.name()).param("k", scope.kind().name())
-                .param("c", SqlArrays.text(scope.codes())).param("id", id).update();
+        queries.updateUserAccess(id, displayName.trim(), role, scope);
         events.publishEvent(new UserAccessChanged(user.username()));
     }
 
@@ -87,7 +76,7 @@ public class UserService {
         GridUser admin = current.require(Role.ADMIN);
         GridUser user = manageable(admin, id);
         if (user.id() == admin.id() && !enabled) throw new ProblemException("problem.user.disableSelf", "you cannot disable yourself");
-        jdbc.sql("update app_user set enabled = :e, version = version + 1 where id = :id").param("e", enabled).param("id", id).update();
+        queries.setUserEnabled(id, enabled);
         if (!enabled) events.publishEvent(new UserAccessChanged(user.username()));
     }
 
@@ -95,8 +84,7 @@ public class UserService {
         GridUser admin = current.require(Role.ADMIN);
         manageable(admin, id);
         checkStrength(password);
-        jdbc.sql("update app_user set password_hash = :h, demo = false, version = version + 1 where id = :id")
-                .param("h", encoder.encode(password)).param("id", id).update();
+        queries.setUserPassword(id, encoder.encode(password));
     }
 
     private GridUser manageable(GridUser admin, long id) {
@@ -109,13 +97,7 @@ public class UserService {
         if (!admin.scope().contains(scope)) throw new CurrentUser.AccessDeniedException("you can only hand out areas of your own");
         if (scope.isCity()) return;
         if (scope.codes().isEmpty()) throw new ProblemException("problem.user.noArea", "choose at least one area");
-        String table = switch (scope.kind()) {
-            case TOWNSHIP -> "township";
-            case COMMUNITY -> "community";
-            default -> "grid_cell";
-        };
-        int known = jdbc.sql("select count(*) from " + table + " where code = any(:codes::text[])")
-                .param("codes", SqlArrays.text(scope.codes())).query(Integer.class).single();
+        int known = queries.knownAreas(scope);
         if (known != scope.codes().size()) throw new ProblemException("problem.user.unknownArea", "some of the areas do not exist");
     }
 
