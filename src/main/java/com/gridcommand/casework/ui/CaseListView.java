@@ -1,5 +1,6 @@
 package com.gridcommand.casework.ui;
 
+import com.gridcommand.base.ui.Frames;
 import com.gridcommand.base.map.MapScreens;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.basemap.Basemap;
@@ -31,7 +32,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -129,11 +129,7 @@ public class CaseListView extends Div implements HasDynamicTitle {
                 : cases.idsInside(e.polygonGeoJson())));
         mapPane = new CaseMapPane(map, this::clearPick);
 
-        SplitLayout split = new SplitLayout(grid, mapPane);
-        split.setSplitterPosition(58);
-        split.addClassName("gc-case-split");
-        split.setSizeFull();
-        add(split);
+        add(Frames.sideBySide(grid, mapPane, 58));
     }
 
     private LayerDefinition caseLayerDefinition() {

@@ -1,5 +1,6 @@
 package com.gridcommand.hotspot.ui;
 
+import com.gridcommand.base.ui.Frames;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.basemap.CellShapes;
 import com.gridcommand.casework.CaseService;
@@ -139,11 +140,8 @@ final class DetectionPanel extends Div {
         eps.setValue(DetectionDefaults.EPS_METRES);
         eps.setMin(DetectionDefaults.EPS_MIN);
         eps.setMax(DetectionDefaults.EPS_MAX);
-        minPoints.setLabel(getTranslation("hotspots.minPoints"));
-        minPoints.setId("detect-min");
-        minPoints.setValue(DetectionDefaults.MIN_POINTS);
-        minPoints.setMin(DetectionDefaults.MIN_POINTS_MIN);
-        minPoints.setMax(DetectionDefaults.MIN_POINTS_MAX);
+        Frames.integer(minPoints, getTranslation("hotspots.minPoints"), "detect-min", DetectionDefaults.MIN_POINTS,
+                DetectionDefaults.MIN_POINTS_MIN, DetectionDefaults.MIN_POINTS_MAX);
         for (var field : List.of(from, to, testTo)) field.setWidth("9.5em");
         categories.setWidth("12em");
         timeOfDay.setWidth("10em");

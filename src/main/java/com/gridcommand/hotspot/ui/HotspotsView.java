@@ -1,5 +1,6 @@
 package com.gridcommand.hotspot.ui;
 
+import com.gridcommand.base.ui.Frames;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.base.map.MapScreens;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -122,11 +122,7 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         tabs.add(getTranslation("hotspots.tab.register"), registerPanel);
         tabs.add(getTranslation("hotspots.tab.detection"), detectionPanel);
         tabs.setSizeFull();
-        SplitLayout split = new SplitLayout(map, tabs);
-        split.setSplitterPosition(52);
-        split.addClassName("gc-case-split");
-        split.setSizeFull();
-        add(split);
+        add(Frames.sideBySide(map, tabs, 52));
     }
 
     private void startDrawing(Drawing purpose) {

@@ -1,5 +1,6 @@
 package com.gridcommand.patrol.ui;
 
+import com.gridcommand.base.ui.Frames;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.base.map.MapScreens;
@@ -21,7 +22,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -95,16 +95,10 @@ public class CoverageView extends Div implements HasDynamicTitle {
         day.setId("coverage-day");
         day.setValue(CoverageCheck.initialDay(today));
         day.setMax(today);
-        metres.setLabel(getTranslation("coverage.metres"));
-        metres.setId("coverage-metres");
-        metres.setValue(CoverageCheck.METRES);
-        metres.setMin(CoverageCheck.METRES_MIN);
-        metres.setMax(CoverageCheck.METRES_MAX);
-        days.setLabel(getTranslation("coverage.days"));
-        days.setId("coverage-days");
-        days.setValue(CoverageCheck.DAYS);
-        days.setMin(CoverageCheck.DAYS_MIN);
-        days.setMax(CoverageCheck.DAYS_MAX);
+        Frames.integer(metres, getTranslation("coverage.metres"), "coverage-metres", CoverageCheck.METRES,
+                CoverageCheck.METRES_MIN, CoverageCheck.METRES_MAX);
+        Frames.integer(days, getTranslation("coverage.days"), "coverage-days", CoverageCheck.DAYS,
+                CoverageCheck.DAYS_MIN, CoverageCheck.DAYS_MAX);
         half.setLabel(getTranslation("coverage.half"));
         half.setId("coverage-half");
         half.setItems(PatrolHalf.values());
@@ -161,11 +155,7 @@ public class CoverageView extends Div implements HasDynamicTitle {
         tabs.add(getTranslation("coverage.tab.gaps"), gapsPanel);
         tabs.add(getTranslation("coverage.tab.cameras"), camerasPanel);
         tabs.setSizeFull();
-        SplitLayout split = new SplitLayout(map, tabs);
-        split.setSplitterPosition(50);
-        split.addClassName("gc-case-split");
-        split.setSizeFull();
-        add(split);
+        add(Frames.sideBySide(map, tabs, 50));
     }
 
     /** Compliance of the chosen day, that night's dosage, the gaps of the last N days and the cameras, all at once. */

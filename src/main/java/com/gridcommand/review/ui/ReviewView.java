@@ -1,5 +1,6 @@
 package com.gridcommand.review.ui;
 
+import com.gridcommand.base.ui.Frames;
 import com.gridcommand.area.AreaService;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.base.map.MapScreens;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -87,11 +87,7 @@ public class ReviewView extends Div implements HasDynamicTitle {
         weights = new WeightsPanel(this::load);
         Div side = new Div(table, chart, weights);
         side.addClassName("gc-review-side");
-        SplitLayout split = new SplitLayout(choropleth, side);
-        split.setSplitterPosition(45);
-        split.addClassName("gc-case-split");
-        split.setSizeFull();
-        add(split);
+        add(Frames.sideBySide(choropleth, side, 45));
     }
 
     // ------------------------------------------------------------------ what is shown
