@@ -33,8 +33,12 @@ public class MapScreens {
 
     /** A map with the app's options, centred on {@code extent} (the user's areas) or on the country. */
     public LeafletMap create(Texts t, String id, Optional<Bbox> extent, int minZoom, int maxZoom) {
-        LatLng centre = extent.map(b -> bounds(b).centre()).orElse(NO_AREA);
-        LeafletMap map = new LeafletMap(MapOptions.centredOn(centre, extent.isPresent() ? 12 : 4).withZoomRange(minZoom, maxZoom)
+        return create(t, id, extent.map(b -> bounds(b).centre()).orElse(NO_AREA), extent.isPresent() ? 12 : 4, minZoom, maxZoom);
+    }
+
+    /** A map with the app's options, centred on one place (a task's address). */
+    public LeafletMap create(Texts t, String id, LatLng centre, int zoom, int minZoom, int maxZoom) {
+        LeafletMap map = new LeafletMap(MapOptions.centredOn(centre, zoom).withZoomRange(minZoom, maxZoom)
                 .withTiles(settings.tileUrl(), settings.tileAttribution())
                 .withLayerControlTitle(t.t("map.layers")));
         map.setId(id);

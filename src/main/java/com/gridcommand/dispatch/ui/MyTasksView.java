@@ -12,7 +12,6 @@ import org.vaadin.addons.leafletflow.FeatureLayer;
 import org.vaadin.addons.leafletflow.LatLng;
 import org.vaadin.addons.leafletflow.LayerDefinition;
 import org.vaadin.addons.leafletflow.LeafletMap;
-import org.vaadin.addons.leafletflow.MapOptions;
 import org.vaadin.addons.leafletflow.Style;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H4;
@@ -64,13 +63,15 @@ public class MyTasksView extends Div implements HasDynamicTitle {
     private final Assignments assignments;
     private final CaseService cases;
     private final BasemapLayers basemapLayers;
+    private final MapScreens screens;
     private final LiveUpdates live;
     private final Texts t;
     private final Div content = new Div();
     private Registration registration;
 
     MyTasksView(Assignments assignments, CaseService cases, BasemapLayers basemapLayers,
-                LiveUpdates live, Clock clock) {
+                LiveUpdates live, MapScreens screens, Clock clock) {
+        this.screens = screens;
         this.assignments = assignments;
         this.cases = cases;
         this.basemapLayers = basemapLayers;
@@ -198,9 +199,7 @@ public class MyTasksView extends Div implements HasDynamicTitle {
 
     /** The task's place (a ring) and the responder's own position (their square), on the basemap. */
     private LeafletMap placeMap(Assignment a, long me) {
-        LeafletMap map = new LeafletMap(MapOptions.centredOn(new LatLng(a.targetLat(), a.targetLon()), 16).withZoomRange(10, 19)
-                .withLayerControlTitle(t.t("map.layers")));
-        map.setId("task-map");
+        LeafletMap map = screens.create(t, "task-map", new LatLng(a.targetLat(), a.targetLon()), 16, 10, 19);
         map.addClassName("gc-task-map");
         Basemap basemap = new Basemap(map, basemapLayers, t, java.util.EnumSet.of(Basemap.Part.ROADS, Basemap.Part.CELLS, Basemap.Part.NAMES));
         FeatureLayer place = map.addLayer(LayerDefinition.layer("task-place", t.t("tasks.place")).order(80).notInteractive()
