@@ -171,8 +171,8 @@ public class CaseQueries {
     }
 
     /**
-     * Ids of the cases in scope within {@code metres} of a point on the spheroid, by id (no geography index on gov_case:
-     * the geometry index cannot serve a distance in metres, so this scans gov_case, some 5,000 rows in the demo city).
+     * Ids of the cases in scope within {@code metres} of a point on the spheroid, by id (gov_case_geog_gist on
+     * {@code geom::geography}: a distance in metres, which the geometry index cannot serve).
      */
     public List<Long> idsWithin(double lon, double lat, double metres, AccessScope scope) {
         return ScopeSql.bind(jdbc.sql("""
@@ -348,7 +348,7 @@ public class CaseQueries {
                 .optional();
     }
 
-    /** A case's timeline, oldest first, each line with its files, whatever the scope (case_event_case (case_id, at); case_attachment's event column unindexed: a scan per line of the case's files). */
+    /** A case's timeline, oldest first, each line with its files, whatever the scope (case_event_case (case_id, at); case_attachment_event for each line's files). */
     public List<CaseEvent> timeline(long caseId) {
         return jdbc.sql("""
                         select e.*, u.display_name as actor_name from case_event e left join app_user u on u.username = e.actor
@@ -411,7 +411,7 @@ public class CaseQueries {
                 .param("s", sizeBytes).param("h", sha256).param("d", data).param("p", storedPath).param("by", actor).update();
     }
 
-    /** The files of a timeline line, by id (no index on case_attachment.event_id: a scan of case_attachment, few rows per case). */
+    /** The files of a timeline line, by id (case_attachment_event). */
     public List<Attachments.Stored> attachmentsOfEvent(long eventId) {
         return jdbc.sql("select id, file_name, content_type, size_bytes from case_attachment where event_id = :e order by id")
                 .param("e", eventId).query((rs, i) -> new Attachments.Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
