@@ -47,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -184,10 +185,11 @@ public class CommandMapView extends Div implements HasDynamicTitle {
             return;
         }
         List<GeoFeature> loaded = layer.source().load(padded);
-        if ("cases".equals(layer.layer().id())) {
-            boolean tooMany = loaded.size() > CaseService.MAP_LIMIT;
-            summary.notice(tooMany ? texts.t("panel.tooMany", CaseService.MAP_LIMIT) : null);
-            if (tooMany) loaded = loaded.subList(0, CaseService.MAP_LIMIT);
+        OptionalInt limit = layer.source().drawLimit();
+        if (limit.isPresent()) {
+            boolean tooMany = loaded.size() > limit.getAsInt();
+            summary.notice(tooMany ? texts.t("panel.tooMany", limit.getAsInt()) : null);
+            if (tooMany) loaded = loaded.subList(0, limit.getAsInt());
         }
         layer.layer().setFeatures(features(layer.source(), loaded));
     }

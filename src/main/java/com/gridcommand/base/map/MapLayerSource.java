@@ -13,6 +13,7 @@ import org.vaadin.addons.leafletflow.Popup;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** One layer of the command map: how it looks, where its data comes from, what a click shows. */
 public interface MapLayerSource {
@@ -25,6 +26,14 @@ public interface MapLayerSource {
     /** The changes that concern this layer, published by the feature that owns its rows; empty for layers that do not change live. */
     default Optional<ChangeTopic> changes() {
         return Optional.empty();
+    }
+
+    /**
+     * At most how many features the layer draws (the source loads one more, so the screen can say there are too
+     * many and ask to zoom in); empty for layers that draw all they load.
+     */
+    default OptionalInt drawLimit() {
+        return OptionalInt.empty();
     }
 
     /** Those of the given rows that belong in the viewport now; rows not returned leave the map. */

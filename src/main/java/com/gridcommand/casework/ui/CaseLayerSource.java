@@ -24,6 +24,7 @@ import com.vaadin.flow.component.button.Button;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Open cases: filled by severity, ringed by the supervision light of their current step (green in
@@ -69,6 +70,11 @@ class CaseLayerSource implements MapLayerSource {
     @Override
     public LayerDefinition definition(Texts t) {
         return CaseLayers.definition(t, definitionId(), t.t("layer.cases"), 80, 45, 16);
+    }
+
+    @Override
+    public OptionalInt drawLimit() {
+        return OptionalInt.of(CaseService.MAP_LIMIT);
     }
 
     @Override
