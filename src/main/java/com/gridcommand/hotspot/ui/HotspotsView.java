@@ -71,17 +71,18 @@ public class HotspotsView extends Div implements HasDynamicTitle {
         boolean mayChange = current.has(Role.LEADER, Role.ADMIN);
         addClassNames("gc-page", "gc-hotspots-page");
 
-        map = screens.create(new Texts(UI.getCurrent(), clock), "hotspot-map", Optional.empty(), 4, 19);
+        Texts t = new Texts(UI.getCurrent(), clock);
+        map = screens.create(t, "hotspot-map", Optional.empty(), 4, 19);
         map.setSizeFull();
         FeatureLayer heatLayer = map.addLayer(heatDefinition());
         // The city's roads, outlines and names under the analysis: a leader finds the place, not only the shape.
-        Basemap basemap = new Basemap(map, basemapLayers, new Texts(UI.getCurrent(), clock), Basemap.all());
+        Basemap basemap = new Basemap(map, basemapLayers, t, Basemap.all());
         map.addMoveListener(e -> {
             basemap.show(MapScreens.padded(e.view()));
         });
         FeatureLayer giLayer = map.addLayer(giDefinition());
         // The register drawn as on the command map: the same layer, from the hotspot feature's own source.
-        FeatureLayer hotspotLayer = map.addLayer(hotspotSource.definition(new Texts(UI.getCurrent(), clock)));
+        FeatureLayer hotspotLayer = map.addLayer(hotspotSource.definition(t));
         Style candidate = Style.area("#7e22ce", 2.5, "#a855f7", 0.12).dashed("6 4");
         FeatureLayer candidateLayer = map.addLayer(LayerDefinition.layer(CANDIDATES, getTranslation("hotspots.layer.candidates")).order(50)
                 .style(candidate).tooltip("tip").legend(getTranslation("hotspots.layer.candidates"), candidate, LegendEntry.Shape.POLYGON).build());

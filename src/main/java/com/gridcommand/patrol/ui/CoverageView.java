@@ -114,9 +114,10 @@ public class CoverageView extends Div implements HasDynamicTitle {
         header.addClassName("gc-list-header");
         add(header);
 
-        map = screens.create(new Texts(UI.getCurrent(), clock), "coverage-map", Optional.empty(), 4, 19);
+        Texts t = new Texts(UI.getCurrent(), clock);
+        map = screens.create(t, "coverage-map", Optional.empty(), 4, 19);
         map.setSizeFull();
-        Basemap basemap = new Basemap(map, basemapLayers, new Texts(UI.getCurrent(), clock), Basemap.all());
+        Basemap basemap = new Basemap(map, basemapLayers, t, Basemap.all());
         map.addMoveListener(e -> {
             basemap.show(MapScreens.padded(e.view()));
         });
