@@ -125,13 +125,17 @@ start_monitor() {
     launch monitor as_pg pg_autoctl create monitor --pgdata "$DIR/db/monitor" --pgport "$MONITOR_PORT" \
       --hostname "$HOST" --listen "$HOST" --auth trust --no-ssl --run
     for _ in $(seq 1 120); do psql_on "$MONITOR_PORT" pg_auto_failover -c "select 1" >/dev/null 2>&1 && break; sleep 0.5; done
-    # Fail over a primary that has been unreachable for about 5 s (the defaults wait some 20-30 s).
+    # Fail over a primary that has been unreachable for about 5 s, and let the new one take writes 6 s later (the
+    # defaults wait some 20 s, then 30 s more). The 6 s wait for the old primary to step down stays longer than the
+    # 3 s after which a primary that lost both the monitor and its standby steps down by itself (set on each node
+    # below), so that two primaries never take writes at once.
     psql_on "$MONITOR_PORT" pg_auto_failover \
       -c "alter system set pgautofailover.health_check_period = 1000" \
       -c "alter system set pgautofailover.health_check_timeout = 1000" \
       -c "alter system set pgautofailover.health_check_max_retries = 1" \
       -c "alter system set pgautofailover.health_check_retry_delay = 500" \
       -c "alter system set pgautofailover.node_considered_unhealthy_timeout = 4000" \
+      -c "alter system set pgautofailover.primary_demote_timeout = 6000" \
       -c "select pg_reload_conf()" >/dev/null
   else
     say "starting the monitor on port $MONITOR_PORT"
@@ -175,6 +179,7 @@ create_databases() {
   done
   psql_on "$DB1_PORT" gridcommand -c "checkpoint" >/dev/null
   wait_db_state 2 180 secondary
+  for n in 1 2; do as_pg pg_autoctl config set --pgdata "$DIR/db/node$n" timeout.network_partition_timeout 3 >/dev/null; done
   if [ "$SYNC" = "off" ]; then
     as_pg pg_autoctl set node replication-quorum false --pgdata "$DIR/db/node2" >/dev/null
     as_pg pg_autoctl set node replication-quorum false --pgdata "$DIR/db/node1" >/dev/null
@@ -203,7 +208,7 @@ start_app() { # node number
   say "starting app node $n on port $port"
   SPRING_DATASOURCE_URL="$(jdbc_url)" SPRING_DATASOURCE_USERNAME=gridcommand \
   SPRING_DATASOURCE_PASSWORD="$(cat "$DIR/db-password")" PORT="$port" SERVER_ADDRESS="$HOST" \
-  GRIDCOMMAND_SECURITY_TRUSTED_PROXIES="$HOST" GRIDCOMMAND_CLUSTER_NODE_ID="app$n" \
+  GRIDCOMMAND_SECURITY_TRUSTED_PROXIES="$HOST" GRIDCOMMAND_CLUSTER_NODE_ID="app$n" GRIDCOMMAND_WEB_DRAIN_DELAY=3s \
     launch "app$n" direct java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$jar"
 }
 

@@ -69,6 +69,7 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             form.setError(true);
         }
         if (parameters.containsKey("ended")) show("login.ended");
+        else if (parameters.containsKey("lost")) show("login.lost");
         else if (parameters.containsKey("out")) show("login.signedOut");
     }
 
