@@ -135,7 +135,7 @@ class ClusterJobsTest {
 
         AtomicInteger ranOnB = new AtomicInteger();
         Outcome takeOver = Outcome.SKIPPED;
-        for (int i = 0; i < 50 && takeOver == Outcome.SKIPPED; i++) {
+        for (int i = 0; i < 250 && takeOver == Outcome.SKIPPED; i++) {
             takeOver = nodeB.runExclusive(job, Duration.ofMillis(500), ranOnB::incrementAndGet);
             if (takeOver == Outcome.SKIPPED) sleep(20);
         }
@@ -150,7 +150,7 @@ class ClusterJobsTest {
 
     @Test
     void aStickyJobStaysOnItsNodeAndMovesOnlyOnceThatNodeStopsFinishingRuns() throws Exception {
-        Duration takeOverAfter = Duration.ofMillis(600);
+        Duration takeOverAfter = Duration.ofMillis(1500); // well above a stall of a loaded test machine
         Map<String, List<ClusterJobs.Handover>> handovers = new ConcurrentHashMap<>();
         java.util.function.Function<String, java.util.function.Consumer<ClusterJobs.Handover>> work =
                 node -> h -> handovers.computeIfAbsent(node, n -> new ArrayList<>()).add(h);
@@ -170,13 +170,13 @@ class ClusterJobsTest {
         // A stops (killed, or cut off): B takes over once A's last run is takeOverAfter old, not before.
         long stopped = System.nanoTime();
         Outcome b = Outcome.SKIPPED;
-        while (b == Outcome.SKIPPED && System.nanoTime() - stopped < Duration.ofSeconds(10).toNanos()) {
+        while (b == Outcome.SKIPPED && System.nanoTime() - stopped < Duration.ofSeconds(15).toNanos()) {
             sleep(50);
             b = nodeB.runSticky(job, takeOverAfter, work.apply("b"));
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - stopped);
         assertThat(b).isEqualTo(Outcome.RAN);
-        assertThat(waited).isGreaterThanOrEqualTo(takeOverAfter.minusMillis(50)).isLessThan(Duration.ofSeconds(5));
+        assertThat(waited).isGreaterThanOrEqualTo(takeOverAfter.minusMillis(50)).isLessThan(Duration.ofSeconds(8));
         assertThat(handovers.get("b")).singleElement()
                 .satisfies(h -> assertThat(h.fromAnotherNode()).isTrue())
                 .satisfies(h -> assertThat(h.previousNode()).isEqualTo("node-a"));

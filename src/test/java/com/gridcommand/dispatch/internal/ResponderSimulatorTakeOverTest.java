@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponderSimulatorTakeOverTest {
 
     private static final int MOVERS = 3;
-    private static final long TICK_MILLIS = 200;
+    private static final long TICK_MILLIS = 400;
     /** Fast enough that a few ticks carry a responder far (500 m a tick for a patrol car), each tick a minute apart. */
-    private static final double SPEED_FACTOR = 300;
+    private static final double SPEED_FACTOR = 150;
 
     @Autowired
     DataSource appDataSource;
