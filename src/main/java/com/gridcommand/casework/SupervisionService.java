@@ -2,6 +2,7 @@ package com.gridcommand.casework;
 
 import com.gridcommand.casework.internal.CaseQueries;
 import com.gridcommand.changefeed.ChangeTopic;
+import com.gridcommand.cluster.ClusterJobs;
 import com.gridcommand.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +20,17 @@ import java.util.List;
  * 跟踪督办 by machine: finds cases whose current step is in its last quarter (yellow) or past its
  * deadline (red) and raises one alert per step and kind; escalates a case still overdue a set number
  * of working days later one level up (village → township → city). Alerts reach the responsible users'
- * dashboards through the change feed. Safe on several nodes at once: alerts are unique per case, step
- * and kind, and an escalation applies only to the version it read.
+ * dashboards through the change feed. The schedule runs it on one node of the cluster per period ({@link ClusterJobs});
+ * it would be safe on several at once too: alerts are unique per case, step and kind, and an escalation applies only
+ * to the version it read.
  */
 @Service
 public class SupervisionService {
 
     /** Supervision alerts raised (a step near or past its deadline). */
     public static final ChangeTopic ALERTS = ChangeTopic.rowsOf("case_alert");
+    /** Its name as a cluster job ({@code job_run.name}). */
+    public static final String JOB = "supervision";
 
     private static final Logger log = LoggerFactory.getLogger(SupervisionService.class);
 
@@ -39,10 +43,13 @@ public class SupervisionService {
     private final CurrentUser current;
     private final int escalateAfterWorkingDays;
     private final boolean scheduled;
+    private final ClusterJobs jobs;
+    private final Duration every;
 
     SupervisionService(CaseQueries queries, Clock clock, WorkingCalendar calendar, CaseWorkflowService workflow, CurrentUser current,
                        @Value("${gridcommand.supervision.escalate-after-working-days:2}") int escalateAfterWorkingDays,
-                       @Value("${gridcommand.supervision.scheduled:true}") boolean scheduled) {
+                       @Value("${gridcommand.supervision.scheduled:true}") boolean scheduled, ClusterJobs jobs,
+                       @Value("${gridcommand.supervision.every:PT1M}") Duration every) {
         this.queries = queries;
         this.clock = clock;
         this.calendar = calendar;
@@ -50,13 +57,18 @@ public class SupervisionService {
         this.current = current;
         this.escalateAfterWorkingDays = escalateAfterWorkingDays;
         this.scheduled = scheduled;
+        this.jobs = jobs;
+        this.every = every;
     }
 
     @Scheduled(fixedDelayString = "${gridcommand.supervision.every:PT1M}", initialDelayString = "PT30S")
     void onSchedule() {
         if (!scheduled) return;
-        Run run = runOnce();
-        if (run.near() + run.overdue() + run.escalated() > 0) log.info("Supervision: {}", run);
+        // Every node schedules it; the one that finds it not yet run this period runs it.
+        jobs.runExclusive(JOB, every, () -> {
+            Run run = runOnce();
+            if (run.near() + run.overdue() + run.escalated() > 0) log.info("Supervision: {}", run);
+        });
     }
 
     @Transactional

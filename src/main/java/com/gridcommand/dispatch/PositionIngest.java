@@ -1,8 +1,11 @@
 package com.gridcommand.dispatch;
 
+import com.gridcommand.cluster.ClusterJobs;
 import com.gridcommand.dispatch.PingRejectedException.Reason;
 import com.gridcommand.dispatch.internal.DispatchQueries;
 import com.gridcommand.security.DeviceService.DeviceIdentity;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,8 +22,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *     each with its own reason, and nothing of a refused fix is stored.</li>
  * <li>Durable: a request's fixes are committed in one transaction before it is answered.</li>
  * </ul>
- * Tracks live in {@code position_report}, partitioned by day; partitions are made ahead and on demand.
+ * Tracks live in {@code position_report}, partitioned by day; partitions are made ahead (by one node of the cluster
+ * each hour) and on demand. Counts what it accepts and refuses ({@code gridcommand.pings.accepted}, {@code .refused}
+ * by reason).
  */
 @Service
 public class PositionIngest {
@@ -45,6 +52,10 @@ public class PositionIngest {
     /** A fix may be this far ahead of the server's clock (devices' clocks drift). */
     public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
     private static final double EARTH_METRES = 6_371_008.8;
+    /** The partition job's name ({@code job_run.name}). */
+    public static final String PARTITION_JOB = "position-partitions";
+    /** The hourly partition job is not repeated within this (a node starting meanwhile finds it done). */
+    static final Duration PARTITION_PERIOD = Duration.ofMinutes(30);
 
     public enum Outcome { STORED, DUPLICATE, REJECTED }
 
@@ -71,21 +82,41 @@ public class PositionIngest {
     /** The newest stored fix per device, to check a new one against without a query. */
     private final Map<Long, Fix> latest = new ConcurrentHashMap<>();
     private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
+    private final ClusterJobs jobs;
+    private final Counter stored, duplicates;
+    private final Map<Reason, Counter> refused = new EnumMap<>(Reason.class);
 
     PositionIngest(DispatchQueries queries, PlatformTransactionManager transactions, Clock clock,
-                   @Value("${gridcommand.tracking.max-age:P7D}") Duration maxAge) {
+                   @Value("${gridcommand.tracking.max-age:P7D}") Duration maxAge, ClusterJobs jobs, MeterRegistry meters) {
         this.queries = queries;
         this.transaction = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.maxAge = maxAge;
+        this.jobs = jobs;
+        this.stored = accepted(meters, "stored");
+        this.duplicates = accepted(meters, "duplicate");
+        for (Reason reason : Reason.values()) {
+            refused.put(reason, Counter.builder("gridcommand.pings.refused").description("Positions refused, by reason")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(meters));
+        }
+    }
+
+    private static Counter accepted(MeterRegistry meters, String outcome) {
+        return Counter.builder("gridcommand.pings.accepted").description("Positions accepted: stored, or a resent one already stored")
+                .tag("outcome", outcome).register(meters);
     }
 
     /** Today's and tomorrow's partitions exist before the first ping of the day arrives. */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "0 0 * * * *", zone = "UTC")
     void prepareDays() {
+        jobs.runExclusive(PARTITION_JOB, PARTITION_PERIOD, this::makeDays);
+    }
+
+    /** Makes today's and tomorrow's partitions (UTC) if missing; what the partition job runs. */
+    void makeDays() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         partition(today);
         partition(today.plusDays(1));
@@ -94,6 +125,7 @@ public class PositionIngest {
     /** Checks, stores and applies a device's pings; the result lists each ping's outcome. */
     public Summary accept(DeviceIdentity device, List<Ping> pings) {
         if (pings.size() > MAX_BATCH) {
+            refused(Reason.TOO_MANY, pings.size());
             throw new PingRejectedException(Reason.TOO_MANY, "at most " + MAX_BATCH + " positions per request, got " + pings.size());
         }
         Instant now = clock.instant();
@@ -162,7 +194,19 @@ public class PositionIngest {
         });
         // Only after the commit: the cache never runs ahead of what is stored.
         if (newest[0] != null) latest.merge(device.id(), newest[0], (a, b) -> b.time().isAfter(a.time()) ? b : a);
+        for (Result r : results) {
+            switch (r.outcome()) {
+                case STORED -> stored.increment();
+                case DUPLICATE -> duplicates.increment();
+                case REJECTED -> refused.get(r.reason()).increment();
+            }
+        }
         return new Summary(List.of(results));
+    }
+
+    /** Counts positions refused before they reached {@link #accept} (unreadable: not a number, no time, …). */
+    public void refused(Reason reason, int positions) {
+        refused.get(reason).increment(positions);
     }
 
     /** Checks one ping on its own: ranges and time. */

@@ -233,6 +233,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
             present.forEach(f -> gone.remove(f.id()));
             layer.layer().upsert(features(layer.source(), present));
             layer.layer().remove(gone);
+            hub.drawn(layer.source().changes().get(), batch);
         }
         showCounts();
     }

@@ -50,6 +50,8 @@ class DispatchBrowserTest extends BrowserTestBase {
     NearestResponders nearest;
     @Autowired
     PositionIngest ingest;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private final List<Runnable> undo = new ArrayList<>();
 
@@ -100,6 +102,9 @@ class DispatchBrowserTest extends BrowserTestBase {
         command.waitFor(Duration.ofSeconds(15), d -> command.js("return document.querySelector('leaflet-flow-map').featureLatLng('responders', arguments[0]);",
                 Long.toString(responder)) != null);
 
+        var pushes = meters.find("gridcommand.live.push").tag("topic", "responder").timer();
+        long pushedBefore = pushes == null ? 0 : pushes.count();
+        assertThat(meters.get("gridcommand.ui.open").gauge().value()).as("the open dashboard is counted").isGreaterThanOrEqualTo(1);
         HttpClient http = HttpClient.newHttpClient();
         double lat = at[1];
         for (int step = 1; step <= 3; step++) {
@@ -119,6 +124,8 @@ class DispatchBrowserTest extends BrowserTestBase {
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
             Thread.sleep(1100); // a tracker reports every few seconds; device times are whole seconds
         }
+        // Ping to push: each move was timed from its row's change to the map that drew it.
+        assertThat(meters.get("gridcommand.live.push").tag("topic", "responder").timer().count() - pushedBefore).isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -83,6 +83,7 @@ class TrackerController {
         try {
             ping = json ? OsmAndRequest.fromTraccarJson(body, now) : OsmAndRequest.fromParameters(request.getParameterMap(), now);
         } catch (PingRejectedException e) {
+            ingest.refused(e.reason(), 1);
             return text(HttpStatus.BAD_REQUEST, e.reason() + ": " + e.getMessage());
         }
         PositionIngest.Result result = ingest.accept(device.get(), List.of(ping)).results().getFirst();
@@ -125,6 +126,7 @@ class TrackerController {
             return error(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "expected an array of positions, or {\"positions\": [...]}");
         }
         if (items.size() > PositionIngest.MAX_BATCH) {
+            ingest.refused(PingRejectedException.Reason.TOO_MANY, items.size());
             return error(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY", "at most " + PositionIngest.MAX_BATCH + " positions per request");
         }
         List<Ping> pings = new ArrayList<>();
@@ -135,6 +137,7 @@ class TrackerController {
                 pings.add(ping(items.get(i)));
                 indexes.add(i);
             } catch (PingRejectedException e) {
+                ingest.refused(e.reason(), 1);
                 rejected.add(rejection(i, e.reason().name(), e.getMessage()));
             }
         }

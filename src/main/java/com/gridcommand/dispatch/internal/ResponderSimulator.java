@@ -1,5 +1,6 @@
 package com.gridcommand.dispatch.internal;
 
+import com.gridcommand.cluster.ClusterJobs;
 import com.gridcommand.dispatch.Ping;
 import com.gridcommand.dispatch.PositionIngest;
 import com.gridcommand.security.DeviceService;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,6 +46,8 @@ import java.time.ZoneId;
  * day goes by). Other on-duty responders drive or walk a shortest path to a random junction a few kilometres away,
  * then pick another. Each reports through a device, and its positions go through {@link PositionIngest} exactly as
  * a tracker's would (tracks, checks, current position, change feed). Off with {@code gridcommand.simulator.enabled=false}.
+ * In a cluster it moves them from one node ({@link ClusterJobs#runSticky}); the node that takes over starts from the
+ * positions in the database, not from what it last moved itself, so no marker jumps back.
  */
 @Component
 @ConditionalOnProperty(name = "gridcommand.simulator.enabled", havingValue = "true")
@@ -52,6 +56,10 @@ class ResponderSimulator {
     private static final Logger log = LoggerFactory.getLogger(ResponderSimulator.class);
     private static final double METRES_PER_DEGREE = 111_320.0;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Its name as a cluster job ({@code job_run.name}). */
+    static final String JOB = "responder-simulator";
+    /** Another node takes over after the running one has not finished a tick for this many ticks. */
+    static final double TAKE_OVER_AFTER_TICKS = 2.5;
 
     private final JdbcTemplate jdbc;
     private final PositionIngest ingest;
@@ -59,6 +67,7 @@ class ResponderSimulator {
     private final int maxMovers;
     private final double speedFactor;
     private final long tickMillis;
+    private final ClusterJobs jobs;
     private final SplittableRandom random = new SplittableRandom(7);
 
     private double[][] nodes = new double[0][];
@@ -126,13 +135,14 @@ class ResponderSimulator {
 
     ResponderSimulator(JdbcTemplate jdbc, PositionIngest ingest, Clock clock, @Value("${gridcommand.simulator.movers:40}") int maxMovers,
                        @Value("${gridcommand.simulator.speed-factor:3}") double speedFactor,
-                       @Value("${gridcommand.simulator.tick-millis:2000}") long tickMillis) {
+                       @Value("${gridcommand.simulator.tick-millis:2000}") long tickMillis, ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.clock = clock;
         this.maxMovers = maxMovers;
         this.speedFactor = speedFactor;
         this.tickMillis = tickMillis;
+        this.jobs = jobs;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -160,6 +170,16 @@ class ResponderSimulator {
             log.info("Responder simulator: no road network yet, nothing to move");
             return;
         }
+        loadMovers();
+        loadPlans(reader);
+        log.info("Responder simulator moving {} responders along {} road junctions and the members of {} patrol routes every {} ms",
+                movers.size(), nodes.length, plans.size(), tickMillis);
+        heartbeat();
+    }
+
+    /** The on-duty responders to move, from where the database has them now. */
+    private void loadMovers() {
+        movers.clear();
         jdbc.query("""
                 select id, kind, ST_X(position), ST_Y(position) from responder
                  where position is not null and status in ('AVAILABLE', 'ASSIGNED', 'EN_ROUTE', 'RETURNING')
@@ -172,10 +192,17 @@ class ResponderSimulator {
             movers.add(new Mover(rs.getLong(1), kmh / 3.6 * speedFactor, at, nearestNode(at)));
         }, maxMovers);
         for (Mover m : movers) m.device = device(m.id);
-        loadPlans(reader);
-        log.info("Responder simulator moving {} responders along {} road junctions and the members of {} patrol routes every {} ms",
-                movers.size(), nodes.length, plans.size(), tickMillis);
-        heartbeat();
+    }
+
+    /**
+     * Taking over from another node (or from this one's run before another took it): what this node kept in memory is
+     * stale, so movers and patrollers start again from the positions the other node stored.
+     */
+    private void resume() {
+        if (nodes.length == 0) return;
+        loadMovers();
+        patrollers.clear();
+        ticks = 0;
     }
 
     private void loadPlans(WKBReader reader) {
@@ -274,6 +301,14 @@ class ResponderSimulator {
 
     @Scheduled(fixedDelayString = "${gridcommand.simulator.tick-millis:2000}", initialDelayString = "${gridcommand.simulator.tick-millis:2000}")
     synchronized void tick() {
+        jobs.runSticky(JOB, Duration.ofMillis((long) (tickMillis * TAKE_OVER_AFTER_TICKS)), handover -> {
+            if (handover.fromAnotherNode()) resume();
+            move();
+        });
+    }
+
+    /** One tick: every mover and patroller a step further, each reported as a ping. */
+    private void move() {
         Instant now = clock.instant();
         if (ticks++ % HEARTBEAT_TICKS == 0) {
             heartbeat();
@@ -323,7 +358,13 @@ class ResponderSimulator {
         m.leg = 0;
         m.along = 0;
         m.node = target;
-        if (m.route.length > 0) m.at = m.route[0];
+        // From where it is (a responder loaded from the database stands between junctions), not from the junction.
+        if (m.route.length > 0 && metres(m.route[0], m.at) > 1) {
+            Coordinate[] from = new Coordinate[m.route.length + 1];
+            from[0] = m.at;
+            System.arraycopy(m.route, 0, from, 1, m.route.length);
+            m.route = from;
+        }
     }
 
     private List<Coordinate> shortestPath(int from, int to) {

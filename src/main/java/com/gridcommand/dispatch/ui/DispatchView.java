@@ -237,6 +237,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
             present.forEach(f -> gone.remove(f.id()));
             responderLayer.upsert(present.stream().map(f -> ResponderLayers.feature(f, t)).toList());
             responderLayer.remove(gone);
+            live.drawn(ResponderService.CHANGES, batch);
         }
         if (viewport != null && !batch.of(CaseService.CHANGES).isEmpty()) loadMap();
         if (unitsChanged || !batch.of(Assignments.CHANGES).isEmpty()) {
