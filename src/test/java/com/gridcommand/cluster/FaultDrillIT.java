@@ -162,6 +162,9 @@ class FaultDrillIT {
     }
 
     private Drill fault(String name, Browser map1, Browser map2, SteadyIngest.Device probe, Action fault) throws Exception {
+        // Whoever watches the unit keeps it in view.
+        new MapDriver(map1).goTo(ingest.latestAcknowledgedLat(probe), probe.lon(), 15);
+        new MapDriver(map2).goTo(ingest.latestAcknowledgedLat(probe), probe.lon(), 15);
         double before = ingest.latestAcknowledgedLat(probe);
         long t0 = System.nanoTime();
         fault.run();

@@ -24,14 +24,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Trackers as they behave in the field: each device fixes its position once a second, moving north at about
- * 11 m/s, and posts it through the proxy (OsmAnd protocol). A position not answered 200 stays in the device's
+ * 3.3 m/s, and posts it through the proxy (OsmAnd protocol). A position not answered 200 stays in the device's
  * buffer and is sent again, oldest first, until it is. Every position answered 200 is "acknowledged": the
  * server promised it is stored.
  */
 final class SteadyIngest implements AutoCloseable {
 
-    /** Degrees of latitude a device moves per second (about 11 m). */
-    static final double STEP = 0.0001;
+    /** Degrees of latitude a device moves per second (about 3.3 m: a patrol on foot or a slow car). */
+    static final double STEP = 0.00003;
 
     record Device(long id, String token, long responderId, double lat0, double lon) {
         double latAt(long second, long start) {
@@ -102,7 +102,7 @@ final class SteadyIngest implements AutoCloseable {
     /** Posts one position of a device to a server; the HTTP status. */
     static int postOnce(String base, Device d, double lat, long second) throws Exception {
         String query = "id=" + URLEncoder.encode(d.token(), StandardCharsets.UTF_8) + "&lat=" + lat + "&lon=" + d.lon()
-                + "&timestamp=" + second + "&speed=11";
+                + "&timestamp=" + second + "&speed=3.3";
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/osmand?" + query)).timeout(Duration.ofSeconds(5))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
@@ -129,7 +129,7 @@ final class SteadyIngest implements AutoCloseable {
 
     private boolean post(Device d, long second) {
         String query = "id=" + URLEncoder.encode(d.token(), StandardCharsets.UTF_8) + "&lat=" + d.latAt(second, start)
-                + "&lon=" + d.lon() + "&timestamp=" + second + "&speed=11";
+                + "&lon=" + d.lon() + "&timestamp=" + second + "&speed=3.3";
         long sent = System.nanoTime();
         boolean ok;
         try {
