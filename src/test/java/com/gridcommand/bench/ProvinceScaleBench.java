@@ -96,6 +96,7 @@ class ProvinceScaleBench {
 
     private BenchReport report = new BenchReport();
     private final Map<String, double[]> ingest = new LinkedHashMap<>();
+    private final Map<Integer, double[]> singles = new LinkedHashMap<>();
     private int ingestDevices;
     /** Query → scale → median ms. */
     private final Map<String, Map<Integer, Double>> medians = new LinkedHashMap<>();
@@ -124,7 +125,10 @@ class ProvinceScaleBench {
                     scale, count("gov_case"), count("responder"), dayFixes(), (System.nanoTime() - t) / 1e9, megabytes(walCases), megabytes(walTracks)));
             queries(scale);
             sizes(scale);
-            if (scale == SCALES.getFirst()) ingest.put("into an empty day", ingestRound(LocalDate.now(ZoneOffset.UTC).minusDays(3)));
+            if (scale == SCALES.getFirst()) {
+                ingest.put("into an empty day", ingestRound(LocalDate.now(ZoneOffset.UTC).minusDays(3)));
+                for (int threads : new int[]{1, 4, 8}) singles.put(threads, singlePings(threads, LocalDate.now(ZoneOffset.UTC).minusDays(4)));
+            }
             if (walTracks >= 0) ingest.put(String.format(java.util.Locale.ROOT, "into the day holding %,d fixes", dayFixes()), ingestRound(trackDay));
             write();
         }
@@ -204,7 +208,8 @@ class ProvinceScaleBench {
                 jdbc.sql("""
                         insert into device (name, token_prefix, token_hash, responder_id, created_by)
                         select 'province ' || r.id, 'pv' || r.id, 'x', r.id, 'bench'
-                          from responder r where r.position is not null order by r.id offset :o limit :n""").param("o", offset).param("n", n).update();
+                          from responder r where r.position is not null and not exists (select 1 from device d where d.name = 'province ' || r.id)
+                         order by r.id limit :n""").param("n", n).update();
                 jdbc.sql("""
                         insert into position_report (device_id, device_time, responder_id, received_at, position, speed_mps, accuracy_m, battery_pct)
                         select d.id, :start + make_interval(secs => 5 * k), d.responder_id, :start + make_interval(secs => 5 * k + 1),
@@ -328,6 +333,49 @@ class ProvinceScaleBench {
         return new double[]{BenchReport.median(ours), BenchReport.median(copy), BenchReport.median(oursWal), BenchReport.median(copyWal)};
     }
 
+    /**
+     * Live trackers send one fix per request (OsmAnd, Traccar clients): {@code threads} senders, 25 devices each, one ping
+     * per request, one transaction (and one fsync at commit) each, for 8 s. Answers {pings/s, WAL bytes per ping}.
+     */
+    private double[] singlePings(int threads, LocalDate day) {
+        List<List<DeviceService.DeviceIdentity>> perThread = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<DeviceService.DeviceIdentity> ids = new ArrayList<>();
+            for (long responder : jdbc.sql("select id from responder order by id offset :o limit 25").param("o", ingestDevices).query(Long.class).list()) {
+                int n = ingestDevices++;
+                var issued = As.user(users, "admin", () -> devices.issue("ingest " + n, responder));
+                ids.add(new DeviceService.DeviceIdentity(issued.device().id(), issued.device().name(), responder));
+            }
+            perThread.add(ids);
+        }
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        long until = System.nanoTime() + 8_000_000_000L;
+        Instant start = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        long wal = wal();
+        long began = System.nanoTime();
+        List<Thread> senders = new ArrayList<>();
+        for (List<DeviceService.DeviceIdentity> ids : perThread) {
+            senders.add(Thread.ofPlatform().start(() -> {
+                for (int k = 0; System.nanoTime() < until; k++) {
+                    for (DeviceService.DeviceIdentity device : ids) {
+                        positions.accept(device, List.of(new Ping(start.plusSeconds(5L * k), box[1] + (device.id() % 97) * 1e-4 + k * 1e-5,
+                                box[0] + 0.01 + k * 1e-5, 1.5, 90.0, null, 5.0, 80.0)));
+                        sent.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread t : senders) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        return new double[]{sent.get() / seconds, (wal() - wal) / (double) sent.get()};
+    }
+
     private void copy(List<DeviceService.DeviceIdentity> ids, Instant start, int perBatch, int batches) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -420,6 +468,8 @@ class ProvinceScaleBench {
         report.line("position); COPY = the same rows' shape by COPY, same transactions. WAL bytes per ping from pg_current_wal_insert_lsn.");
         report.line("%-40s %12s %12s %14s %14s", "", "service /s", "COPY /s", "service WAL/ping", "COPY WAL/ping");
         ingest.forEach((where, f) -> report.line("%-40s %,12.0f %,12.0f %14.0f %14.0f", where, f[0], f[1], f[2], f[3]));
+        report.line("One ping per request (as live trackers send), through the service, 25 devices per sender thread, 8 s, empty day:");
+        singles.forEach((threads, f) -> report.line("  %2d sender thread%s: %,8.0f pings/s (= commits/s), WAL %.0f bytes per ping", threads, threads == 1 ? " " : "s", f[0], f[1]));
         report.write("province-scale.txt");
     }
 }
