@@ -50,7 +50,8 @@ import java.util.function.Supplier;
  * fixes. At each scale the hot queries are timed through the application's own services: the map viewport (city-wide
  * and one township), the nearest 5 available units, the leaders' review of a month (townships and grid cells), and
  * hotspot detection of a month (DBSCAN, Gi*); also the table and index sizes, the WAL written per case and per fix, and
- * the ingest rate of one primary on this machine (the service's path and COPY), into an empty day and into the full one.
+ * the ingest rate of one primary on this machine (the service's path and COPY, requests of 200, into an empty day and
+ * into the full one; and requests of one ping, as live trackers send them, from 1, 4 and 8 senders).
  * Medians; each figure also as a ratio to 1× in the same run. Durable cluster (fsync, full-page writes), so WAL and
  * ingest are what a primary would write. Run: {@code ./mvnw -B -f app.pom.xml -Pbench verify -Dit.test=ProvinceScaleBench};
  * the figures land in {@code target/bench/province-scale.txt}.
