@@ -35,7 +35,7 @@ class HealthEndpointTest {
     @Test
     void aLoadBalancerReadsHealthLivenessAndReadinessWithoutSigningInAndSeesNoDetails() throws Exception {
         WebClient probe = new WebClient(port);
-        for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+        for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/health/proxy"}) {
             HttpResponse<String> health = probe.get(path);
             assertThat(health.statusCode()).as(path).isEqualTo(200);
             JsonNode body = json.readTree(health.body());
@@ -53,6 +53,11 @@ class HealthEndpointTest {
         assertThat(admin.path("components").path("db").path("details").path("database").asString()).isEqualTo("PostgreSQL");
         JsonNode readiness = json.readTree(client.get("/actuator/health/readiness", "Authorization", basic("admin")).body());
         assertThat(readiness.path("components").has("db")).as("readiness waits for the database").isTrue();
+        // The proxy in front of several nodes asks only whether this node is started and not draining: the nodes
+        // share the database, and moving users off a node while it fails over would only end their sessions.
+        JsonNode proxy = json.readTree(client.get("/actuator/health/proxy", "Authorization", basic("admin")).body());
+        assertThat(proxy.path("components").has("readinessState")).isTrue();
+        assertThat(proxy.path("components").has("db")).as("the proxy's check leaves the shared database out").isFalse();
 
         JsonNode commandStaff = json.readTree(client.get("/actuator/health", "Authorization", basic("zhihui")).body());
         assertThat(commandStaff.path("status").asString()).isEqualTo("UP");
