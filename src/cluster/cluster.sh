@@ -191,7 +191,7 @@ find_jar() {
   local jar="${GRIDCOMMAND_CLUSTER_JAR:-}"
   if [ -z "$jar" ]; then jar="$(ls "$PROJECT"/target/gridcommand-*.jar 2>/dev/null | grep -v -e '-plain' -e '\.original' | head -1 || true)"; fi
   if [ -z "$jar" ]; then
-    say "no app jar yet: building it (./mvnw -B -q package -DskipTests)"
+    say "no app jar yet: building it (./mvnw -B -q package -DskipTests)" >&2
     (cd "$PROJECT" && ./mvnw -B -q package -DskipTests) >"$DIR/logs/build.log" 2>&1 || die "the build failed (see $DIR/logs/build.log)"
     jar="$(ls "$PROJECT"/target/gridcommand-*.jar | grep -v '\.original' | head -1)"
   fi
