@@ -665,15 +665,38 @@ public class DispatchQueries {
     public record NewFix(Instant time, double lon, double lat, Double speedMps, Double bearing, Double altitudeMetres, Double accuracyMetres,
                          Double batteryPercent) {}
 
-    /** Stores fixes of a device in one batch, a resent one (same device time) changing nothing; per fix, the rows stored, 0 or 1 (position_report's primary key). */
+    /**
+     * Stores fixes of a device in one statement, a resent one (same device time) changing nothing; per fix, the rows stored,
+     * 0 or 1 (position_report's primary key). The fixes come as one array per column, so a request of a thousand is one
+     * round trip and one statement, and the presence rollup's trigger runs once for all of them.
+     */
     public int[] storeFixes(long deviceId, Long responderId, Instant receivedAt, List<NewFix> fixes) {
-        return template.batchUpdate("""
-                insert into position_report (device_id, device_time, responder_id, received_at, position,
-                                             speed_mps, bearing, altitude_m, accuracy_m, battery_pct)
-                values (?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?)
-                on conflict do nothing""", fixes.stream().map(f -> new Object[]{deviceId, Timestamp.from(f.time()), responderId,
-                Timestamp.from(receivedAt), f.lon(), f.lat(), f.speedMps(), f.bearing(), f.altitudeMetres(), f.accuracyMetres(), f.batteryPercent()})
-                .toList());
+        int[] stored = new int[fixes.size()];
+        if (fixes.isEmpty()) return stored;
+        // Two fixes of one device time: the first is stored and the second is not (min(k)), as row by row.
+        jdbc.sql("""
+                        with f as (select * from unnest(:times::text[]::timestamptz[], :lons::float8[], :lats::float8[], :speeds::float8[],
+                                                        :bearings::float8[], :altitudes::float8[], :accuracies::float8[], :batteries::float8[])
+                                                 with ordinality as f(device_time, lon, lat, speed, bearing, altitude, accuracy, battery, k)),
+                             ins as (insert into position_report (device_id, device_time, responder_id, received_at, position,
+                                                                  speed_mps, bearing, altitude_m, accuracy_m, battery_pct)
+                                     select :device::bigint, f.device_time, :responder::bigint, :received::timestamptz,
+                                            ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326), f.speed, f.bearing, f.altitude, f.accuracy, f.battery
+                                       from f order by f.k
+                                     on conflict do nothing returning device_time)
+                        select min(f.k) from f join ins on ins.device_time = f.device_time group by f.device_time""")
+                .param("times", fixes.stream().map(f -> f.time().toString()).toArray(String[]::new))
+                .param("lons", fixes.stream().map(NewFix::lon).toArray(Double[]::new))
+                .param("lats", fixes.stream().map(NewFix::lat).toArray(Double[]::new))
+                .param("speeds", fixes.stream().map(NewFix::speedMps).toArray(Double[]::new))
+                .param("bearings", fixes.stream().map(NewFix::bearing).toArray(Double[]::new))
+                .param("altitudes", fixes.stream().map(NewFix::altitudeMetres).toArray(Double[]::new))
+                .param("accuracies", fixes.stream().map(NewFix::accuracyMetres).toArray(Double[]::new))
+                .param("batteries", fixes.stream().map(NewFix::batteryPercent).toArray(Double[]::new))
+                .param("device", deviceId).param("responder", responderId).param("received", Timestamp.from(receivedAt))
+                .query(Long.class).list()
+                .forEach(k -> stored[(int) (k - 1)] = 1);
+        return stored;
     }
 
     /** Moves a responder to a fix only if it is newer than the position they have (responder's primary key). */
