@@ -187,8 +187,11 @@ public class DispatchQueries {
 
     // ---- the nearest responders ---------------------------------------------------------------------------------
 
-    /** A candidate with its distance on the sphere, which the geography index orders by. */
-    public record SphereCandidate(Candidate candidate, double sphere) {}
+    /**
+     * The nearest by exact metres among the {@code n} nearest on the sphere: at most k of them, nearest first; how many
+     * the index scan saw, and the sphere distance of the farthest it saw (what anyone unseen is at least).
+     */
+    public record NearestScan(List<Candidate> nearest, int seen, double farthestSphere) {}
 
     /** The dispatchable responders in scope matching the filter, with only the filters in use in the query. */
     private static String dispatchable(CandidateFilter filter) {
@@ -211,18 +214,30 @@ public class DispatchQueries {
     }
 
     /**
-     * The {@code n} dispatchable responders in scope nearest the point on the sphere, nearest first, each with its exact distance
-     * on the spheroid (responder_position_geog walks "nearest first").
+     * The {@code k} nearest by exact metres on the spheroid (ties by id) among the {@code n} dispatchable responders in
+     * scope nearest the point on the sphere, in one statement (responder_position_geog walks "nearest first"; only those
+     * n are measured exactly and only k come back). The point is not materialized: the index scan needs it as a value.
      */
-    public List<SphereCandidate> nearestOnSphere(double lon, double lat, CandidateFilter filter, int n, AccessScope scope) {
-        return bind(jdbc.sql("""
-                        with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g)
-                        select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at,
-                               ST_X(r.position) as lon, ST_Y(r.position) as lat, ST_Distance(r.position::geography, here.g) as metres,
-                               r.position::geography <-> here.g as sphere
-                          from responder r, here where %s
-                         order by r.position::geography <-> here.g limit :n""".formatted(dispatchable(filter))), lon, lat, filter, scope).param("n", n)
-                .query((rs, i) -> new SphereCandidate(candidate(rs), rs.getDouble("sphere"))).list();
+    public NearestScan nearestAmongSphere(double lon, double lat, CandidateFilter filter, int n, int k, AccessScope scope) {
+        int[] seen = {0};
+        double[] farthest = {0};
+        List<Candidate> nearest = bind(jdbc.sql("""
+                        with here as not materialized (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g),
+                             scan as (select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at, r.position,
+                                             r.position::geography <-> here.g as sphere
+                                        from responder r, here where %s
+                                       order by r.position::geography <-> here.g limit :n)
+                        select s.id, s.code, s.name, s.kind, s.team, s.skills, s.status, s.position_at,
+                               ST_X(s.position) as lon, ST_Y(s.position) as lat, ST_Distance(s.position::geography, here.g) as metres,
+                               count(*) over () as seen, max(s.sphere) over () as farthest
+                          from scan s, here
+                         order by metres, s.id limit :k""".formatted(dispatchable(filter))), lon, lat, filter, scope).param("n", n).param("k", k)
+                .query((rs, i) -> {
+                    seen[0] = rs.getInt("seen");
+                    farthest[0] = rs.getDouble("farthest");
+                    return candidate(rs);
+                }).list();
+        return new NearestScan(nearest, seen[0], farthest[0]);
     }
 
     /** The dispatchable responders in scope within {@code boundMetres} of the point, the {@code k} nearest exactly (responder_position_geog serves the bound). */
