@@ -3,6 +3,7 @@ package com.gridcommand.dispatch;
 import com.gridcommand.dispatch.internal.DispatchQueries;
 import com.gridcommand.security.CurrentUser;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
@@ -36,19 +37,21 @@ public class NearestResponders {
     }
 
     /** The k nearest dispatchable responders in the caller's areas, nearest first (ties by id). */
+    // Mostly one statement: no transaction of its own to begin and commit (one joins the caller's, if any).
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<Candidate> nearest(double lon, double lat, int k, CandidateFilter filter) {
         new TravelTimes.Point(lon, lat);
         if (k < 1 || k > MAX_K) throw new IllegalArgumentException("k must be between 1 and " + MAX_K);
-        // One index scan: the 2k+8 nearest on the sphere, each with its exact distance on the spheroid.
+        // One statement: the index scan takes the 2k+8 nearest on the sphere, measures them exactly on the spheroid and
+        // returns the k nearest of those, with how many it saw and how far on the sphere the last of them was.
         int n = 2 * k + 8;
-        List<DispatchQueries.SphereCandidate> rows = queries.nearestOnSphere(lon, lat, filter, n, current.scope());
-        List<Candidate> sorted = rows.stream().map(DispatchQueries.SphereCandidate::candidate)
-                .sorted(java.util.Comparator.comparingDouble(Candidate::distanceMetres).thenComparingLong(Candidate::id)).toList();
-        if (rows.size() < n) return sorted.subList(0, Math.min(k, sorted.size())); // everyone who qualifies was seen
+        DispatchQueries.NearestScan scan = queries.nearestAmongSphere(lon, lat, filter, n, k, current.scope());
+        List<Candidate> sorted = scan.nearest();
+        if (scan.seen() < n) return sorted; // everyone who qualifies was seen
         // Anyone not seen is at least as far on the sphere as the last one seen, so at least (1 - SPHERE_ERROR) of that
         // on the spheroid. If the k-th is nearer than that, the answer is certain; otherwise bound and sort exactly.
-        double unseen = rows.getLast().sphere() * (1 - sphereError);
-        if (sorted.get(k - 1).distanceMetres() < unseen) return sorted.subList(0, k);
+        double unseen = scan.farthestSphere() * (1 - sphereError);
+        if (sorted.get(k - 1).distanceMetres() < unseen) return sorted;
         boundedScans.incrementAndGet();
         double bound = sorted.get(k - 1).distanceMetres() + 0.001; // ST_DWithin and ST_Distance round apart at the last digit
         return queries.nearestWithin(lon, lat, filter, bound, k, current.scope());

@@ -187,8 +187,11 @@ public class DispatchQueries {
 
     // ---- the nearest responders ---------------------------------------------------------------------------------
 
-    /** A candidate with its distance on the sphere, which the geography index orders by. */
-    public record SphereCandidate(Candidate candidate, double sphere) {}
+    /**
+     * The nearest by exact metres among the {@code n} nearest on the sphere: at most k of them, nearest first; how many
+     * the index scan saw, and the sphere distance of the farthest it saw (what anyone unseen is at least).
+     */
+    public record NearestScan(List<Candidate> nearest, int seen, double farthestSphere) {}
 
     /** The dispatchable responders in scope matching the filter, with only the filters in use in the query. */
     private static String dispatchable(CandidateFilter filter) {
@@ -211,18 +214,30 @@ public class DispatchQueries {
     }
 
     /**
-     * The {@code n} dispatchable responders in scope nearest the point on the sphere, nearest first, each with its exact distance
-     * on the spheroid (responder_position_geog walks "nearest first").
+     * The {@code k} nearest by exact metres on the spheroid (ties by id) among the {@code n} dispatchable responders in
+     * scope nearest the point on the sphere, in one statement (responder_position_geog walks "nearest first"; only those
+     * n are measured exactly and only k come back). The point is not materialized: the index scan needs it as a value.
      */
-    public List<SphereCandidate> nearestOnSphere(double lon, double lat, CandidateFilter filter, int n, AccessScope scope) {
-        return bind(jdbc.sql("""
-                        with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g)
-                        select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at,
-                               ST_X(r.position) as lon, ST_Y(r.position) as lat, ST_Distance(r.position::geography, here.g) as metres,
-                               r.position::geography <-> here.g as sphere
-                          from responder r, here where %s
-                         order by r.position::geography <-> here.g limit :n""".formatted(dispatchable(filter))), lon, lat, filter, scope).param("n", n)
-                .query((rs, i) -> new SphereCandidate(candidate(rs), rs.getDouble("sphere"))).list();
+    public NearestScan nearestAmongSphere(double lon, double lat, CandidateFilter filter, int n, int k, AccessScope scope) {
+        int[] seen = {0};
+        double[] farthest = {0};
+        List<Candidate> nearest = bind(jdbc.sql("""
+                        with here as not materialized (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g),
+                             scan as (select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at, r.position,
+                                             r.position::geography <-> here.g as sphere
+                                        from responder r, here where %s
+                                       order by r.position::geography <-> here.g limit :n)
+                        select s.id, s.code, s.name, s.kind, s.team, s.skills, s.status, s.position_at,
+                               ST_X(s.position) as lon, ST_Y(s.position) as lat, ST_Distance(s.position::geography, here.g) as metres,
+                               count(*) over () as seen, max(s.sphere) over () as farthest
+                          from scan s, here
+                         order by metres, s.id limit :k""".formatted(dispatchable(filter))), lon, lat, filter, scope).param("n", n).param("k", k)
+                .query((rs, i) -> {
+                    seen[0] = rs.getInt("seen");
+                    farthest[0] = rs.getDouble("farthest");
+                    return candidate(rs);
+                }).list();
+        return new NearestScan(nearest, seen[0], farthest[0]);
     }
 
     /** The dispatchable responders in scope within {@code boundMetres} of the point, the {@code k} nearest exactly (responder_position_geog serves the bound). */
@@ -665,15 +680,38 @@ public class DispatchQueries {
     public record NewFix(Instant time, double lon, double lat, Double speedMps, Double bearing, Double altitudeMetres, Double accuracyMetres,
                          Double batteryPercent) {}
 
-    /** Stores fixes of a device in one batch, a resent one (same device time) changing nothing; per fix, the rows stored, 0 or 1 (position_report's primary key). */
+    /**
+     * Stores fixes of a device in one statement, a resent one (same device time) changing nothing; per fix, the rows stored,
+     * 0 or 1 (position_report's primary key). The fixes come as one array per column, so a request of a thousand is one
+     * round trip and one statement, and the presence rollup's trigger runs once for all of them.
+     */
     public int[] storeFixes(long deviceId, Long responderId, Instant receivedAt, List<NewFix> fixes) {
-        return template.batchUpdate("""
-                insert into position_report (device_id, device_time, responder_id, received_at, position,
-                                             speed_mps, bearing, altitude_m, accuracy_m, battery_pct)
-                values (?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?)
-                on conflict do nothing""", fixes.stream().map(f -> new Object[]{deviceId, Timestamp.from(f.time()), responderId,
-                Timestamp.from(receivedAt), f.lon(), f.lat(), f.speedMps(), f.bearing(), f.altitudeMetres(), f.accuracyMetres(), f.batteryPercent()})
-                .toList());
+        int[] stored = new int[fixes.size()];
+        if (fixes.isEmpty()) return stored;
+        // Two fixes of one device time: the first is stored and the second is not (min(k)), as row by row.
+        jdbc.sql("""
+                        with f as (select * from unnest(:times::text[]::timestamptz[], :lons::float8[], :lats::float8[], :speeds::float8[],
+                                                        :bearings::float8[], :altitudes::float8[], :accuracies::float8[], :batteries::float8[])
+                                                 with ordinality as f(device_time, lon, lat, speed, bearing, altitude, accuracy, battery, k)),
+                             ins as (insert into position_report (device_id, device_time, responder_id, received_at, position,
+                                                                  speed_mps, bearing, altitude_m, accuracy_m, battery_pct)
+                                     select :device::bigint, f.device_time, :responder::bigint, :received::timestamptz,
+                                            ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326), f.speed, f.bearing, f.altitude, f.accuracy, f.battery
+                                       from f order by f.k
+                                     on conflict do nothing returning device_time)
+                        select min(f.k) from f join ins on ins.device_time = f.device_time group by f.device_time""")
+                .param("times", fixes.stream().map(f -> f.time().toString()).toArray(String[]::new))
+                .param("lons", fixes.stream().map(NewFix::lon).toArray(Double[]::new))
+                .param("lats", fixes.stream().map(NewFix::lat).toArray(Double[]::new))
+                .param("speeds", fixes.stream().map(NewFix::speedMps).toArray(Double[]::new))
+                .param("bearings", fixes.stream().map(NewFix::bearing).toArray(Double[]::new))
+                .param("altitudes", fixes.stream().map(NewFix::altitudeMetres).toArray(Double[]::new))
+                .param("accuracies", fixes.stream().map(NewFix::accuracyMetres).toArray(Double[]::new))
+                .param("batteries", fixes.stream().map(NewFix::batteryPercent).toArray(Double[]::new))
+                .param("device", deviceId).param("responder", responderId).param("received", Timestamp.from(receivedAt))
+                .query(Long.class).list()
+                .forEach(k -> stored[(int) (k - 1)] = 1);
+        return stored;
     }
 
     /** Moves a responder to a fix only if it is newer than the position they have (responder's primary key). */

@@ -9,14 +9,16 @@ import java.util.Map;
 
 /**
  * A layer on a {@link LeafletMap}. It remembers what the browser holds, so replacing the features
- * sends only the difference: new and changed features, and the ids of those that went away.
+ * sends only the difference: new and changed features, and the ids of those that went away. What the
+ * browser holds is known from the features themselves (a feature equal to the one sent is not sent again);
+ * their JSON is made only to be sent, not kept: every open map holds its layers, so a second copy of each
+ * feature as text would be paid per dashboard.
  */
 public final class FeatureLayer {
 
     private final LeafletMap map;
     private LayerDefinition definition;
-    /** id -> the JSON the browser holds for it. */
-    private final Map<String, String> sent = new LinkedHashMap<>();
+    /** id -> the feature the browser holds for it. */
     private final Map<String, Feature> features = new LinkedHashMap<>();
 
     FeatureLayer(LeafletMap map, LayerDefinition definition) {
@@ -77,17 +79,10 @@ public final class FeatureLayer {
     private void apply(Collection<Feature> upserts, Collection<String> removals) {
         List<String> changedJson = new ArrayList<>();
         for (Feature f : upserts) {
-            String json = Json.feature(f);
-            features.put(f.id(), f);
-            if (!json.equals(sent.get(f.id()))) {
-                sent.put(f.id(), json);
-                changedJson.add(json);
-            }
+            Feature held = features.put(f.id(), f);
+            if (!f.equals(held)) changedJson.add(Json.feature(f));
         }
-        for (String id : removals) {
-            features.remove(id);
-            sent.remove(id);
-        }
+        for (String id : removals) features.remove(id);
         if (changedJson.isEmpty() && removals.isEmpty()) return;
         map.call("applyDiff", id(), Json.array(changedJson), Json.strings(removals));
     }
@@ -95,6 +90,6 @@ public final class FeatureLayer {
     /** Everything again, for a browser that lost its state (reattach). */
     void resend() {
         map.call("addLayer", Json.layer(definition));
-        map.call("setFeatures", id(), Json.array(sent.values()));
+        map.call("setFeatures", id(), Json.array(features.values().stream().map(Json::feature).toList()));
     }
 }
