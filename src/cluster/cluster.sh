@@ -43,7 +43,8 @@ if [ "$(id -u)" -eq 0 ]; then PG_USER=postgres; else PG_USER="$(id -un)"; fi
 as_pg() {
   local env=(XDG_CONFIG_HOME="$DIR/db/xdg/config" XDG_DATA_HOME="$DIR/db/xdg/data" XDG_RUNTIME_DIR="$DIR/db/xdg/run"
              PATH="$PG_BIN:$PATH" PGCONNECT_TIMEOUT=3)
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- env "${env[@]}" "$@"; else env "${env[@]}" "$@"; fi
+  # From / : the OS user postgres may not be able to enter the caller's working folder.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- env "${env[@]}" "$@"); else env "${env[@]}" "$@"; fi
 }
 
 alive() { [ -f "$DIR/pids/$1.pid" ] && kill -0 "$(cat "$DIR/pids/$1.pid")" 2>/dev/null; }

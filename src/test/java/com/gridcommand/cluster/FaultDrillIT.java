@@ -57,7 +57,10 @@ class FaultDrillIT {
             jar = jars.filter(p -> p.getFileName().toString().matches("gridcommand-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the drills run the app's jar: run them in 'verify', after 'package'"));
         }
-        cluster = Topology.start(Path.of("target/drill-cluster").toAbsolutePath(), Map.of(
+        // Under the temporary folder, not the checkout: the database side runs as the OS user postgres, who may not be
+        // able to enter the checkout (a clone under /root, say).
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "gridcommand-drill-" + ProcessHandle.current().pid()));
+        cluster = Topology.start(dir, Map.of(
                 "GRIDCOMMAND_CLUSTER_JAR", jar.toAbsolutePath().toString(),
                 "GRIDCOMMAND_CLUSTER_HEAP", "768m",
                 // The drills' own trackers are the only ones moving: the simulator would move other markers too.
