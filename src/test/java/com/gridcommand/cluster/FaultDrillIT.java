@@ -270,8 +270,8 @@ class FaultDrillIT {
                        and not exists (select 1 from assignment a where a.case_id = c.id)
                        and (select count(*) from responder r where r.status = 'AVAILABLE' and r.kind <> 'LEADER'
                               and ST_DWithin(r.position::geography, c.geom::geography, 3000)) >= 3
-                       and c.id <> all(?::bigint[])
-                     order by c.id limit 1""".replace("?", "'{" + String.join(",", usedCases.stream().map(String::valueOf).toList()) + "}'")).getFirst();
+                       and c.id <> all('{%s}'::bigint[])
+                     order by c.id limit 1""".formatted(usedCases.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))).getFirst();
         }
         usedCases.add(caseId);
         dispatcher.open(cluster.proxy() + "/cases/" + caseId);

@@ -101,10 +101,15 @@ final class SteadyIngest implements AutoCloseable {
 
     /** Posts one position of a device to a server; the HTTP status. */
     static int postOnce(String base, Device d, double lat, long second) throws Exception {
+        return HttpClient.newHttpClient().send(osmand(base, d, lat, second), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** An OsmAnd request with one position of the device (device time in whole seconds). */
+    private static HttpRequest osmand(String base, Device d, double lat, long second) {
         String query = "id=" + URLEncoder.encode(d.token(), StandardCharsets.UTF_8) + "&lat=" + lat + "&lon=" + d.lon()
                 + "&timestamp=" + second + "&speed=3.3";
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/osmand?" + query)).timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpRequest.newBuilder(URI.create(base + "/api/osmand?" + query)).timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     private void report(Device d) {
@@ -128,14 +133,10 @@ final class SteadyIngest implements AutoCloseable {
     }
 
     private boolean post(Device d, long second) {
-        String query = "id=" + URLEncoder.encode(d.token(), StandardCharsets.UTF_8) + "&lat=" + d.latAt(second, start)
-                + "&lon=" + d.lon() + "&timestamp=" + second + "&speed=3.3";
         long sent = System.nanoTime();
         boolean ok;
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/osmand?" + query)).timeout(Duration.ofSeconds(5))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            ok = r.statusCode() == 200;
+            ok = http.send(osmand(base, d, d.latAt(second, start), second), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         } catch (Exception e) {
             ok = false;
         }
