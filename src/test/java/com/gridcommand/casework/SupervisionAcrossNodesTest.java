@@ -4,8 +4,7 @@ import com.gridcommand.cluster.ClusterJobs;
 import com.gridcommand.cluster.ClusterJobs.Outcome;
 import com.gridcommand.support.IntegrationTest;
 import com.gridcommand.support.TestClock;
-import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.gridcommand.support.NodePools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,23 +42,17 @@ class SupervisionAcrossNodesTest {
     @Autowired
     TestClock clock;
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private NodePools otherNodes;
 
     @AfterEach
     void close() {
-        pools.forEach(HikariDataSource::close);
+        if (otherNodes != null) otherNodes.close();
         clock.reset();
     }
 
     private ClusterJobs node(String name) throws Exception {
-        HikariDataSource app = appDataSource.unwrap(HikariDataSource.class);
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(app.getJdbcUrl());
-        pool.setUsername(app.getUsername());
-        pool.setPassword(app.getPassword());
-        pool.setMaximumPoolSize(4);
-        pools.add(pool);
-        return new ClusterJobs(pool, new SimpleMeterRegistry(), name);
+        if (otherNodes == null) otherNodes = new NodePools(appDataSource);
+        return otherNodes.jobs(name, 4);
     }
 
     private List<Outcome> race(List<ClusterJobs> nodes, int threadsPerNode, int attempts, Duration period,

@@ -4,8 +4,7 @@ import com.gridcommand.cluster.ClusterJobs;
 import com.gridcommand.cluster.ClusterJobs.Outcome;
 import com.gridcommand.support.IntegrationTest;
 import com.gridcommand.support.TestClock;
-import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.gridcommand.support.NodePools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,14 +41,14 @@ class PartitionsAcrossNodesTest {
     @Autowired
     TestClock clock;
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private NodePools otherNodes;
     private final String job = PositionIngest.PARTITION_JOB + "-test-" + System.nanoTime();
     /** Far from any day another test pings on. */
     private final LocalDate day = LocalDate.of(2029, 2, 13);
 
     @AfterEach
     void cleanUp() {
-        pools.forEach(HikariDataSource::close);
+        if (otherNodes != null) otherNodes.close();
         clock.reset();
         for (LocalDate d : List.of(day, day.plusDays(1))) jdbc.sql("drop table if exists " + partition(d)).update();
         jdbc.sql("delete from job_run where name = :name").param("name", job).update();
@@ -60,14 +59,8 @@ class PartitionsAcrossNodesTest {
     }
 
     private ClusterJobs node(String name) throws Exception {
-        HikariDataSource app = appDataSource.unwrap(HikariDataSource.class);
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(app.getJdbcUrl());
-        pool.setUsername(app.getUsername());
-        pool.setPassword(app.getPassword());
-        pool.setMaximumPoolSize(4);
-        pools.add(pool);
-        return new ClusterJobs(pool, new SimpleMeterRegistry(), name);
+        if (otherNodes == null) otherNodes = new NodePools(appDataSource);
+        return otherNodes.jobs(name, 4);
     }
 
     @Test

@@ -4,8 +4,7 @@ import com.gridcommand.cluster.ClusterJobs;
 import com.gridcommand.dispatch.PositionIngest;
 import com.gridcommand.support.IntegrationTest;
 import com.gridcommand.support.TestClock;
-import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.gridcommand.support.NodePools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class ResponderSimulatorTakeOverTest {
     @Autowired
     TestClock clock;
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private NodePools otherNodes;
     private Instant started;
     private final List<Object[]> responders = new ArrayList<>();
     private final List<Object[]> devices = new ArrayList<>();
@@ -62,7 +61,7 @@ class ResponderSimulatorTakeOverTest {
 
     @AfterEach
     void undo() {
-        pools.forEach(HikariDataSource::close);
+        if (otherNodes != null) otherNodes.close();
         jdbc.sql("delete from position_report where device_time >= :t").param("t", Timestamp.from(started)).update();
         List<Long> known = devices.stream().map(d -> (Long) d[0]).toList();
         jdbc.sql("delete from device where created_by = 'simulator' and not (id = any(:known))").param("known", known.toArray(Long[]::new)).update();
@@ -76,15 +75,8 @@ class ResponderSimulatorTakeOverTest {
     }
 
     private ResponderSimulator simulator(String node) throws Exception {
-        HikariDataSource app = appDataSource.unwrap(HikariDataSource.class);
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(app.getJdbcUrl());
-        pool.setUsername(app.getUsername());
-        pool.setPassword(app.getPassword());
-        pool.setMaximumPoolSize(3);
-        pools.add(pool);
-        ResponderSimulator simulator = new ResponderSimulator(template, ingest, clock, MOVERS, SPEED_FACTOR, TICK_MILLIS,
-                new ClusterJobs(pool, new SimpleMeterRegistry(), node));
+        if (otherNodes == null) otherNodes = new NodePools(appDataSource);
+        ResponderSimulator simulator = new ResponderSimulator(template, ingest, clock, MOVERS, SPEED_FACTOR, TICK_MILLIS, otherNodes.jobs(node, 3));
         simulator.prepare();
         return simulator;
     }
