@@ -45,15 +45,47 @@ public class ResponderService {
 
     /** Responders in scope whose last position is in the box. */
     public List<GeoFeature> inView(Viewport viewport) {
-        return queries.respondersInView(viewport.bbox(), Math.max(6, viewport.decimals()), OffsetDateTime.now(clock).minus(STALE_AFTER), null,
+        return queries.respondersInView(viewport.bbox(), decimals(viewport), OffsetDateTime.now(clock).minus(STALE_AFTER), null,
                 current.scope());
     }
 
     /** The given responders, if in scope and positioned in the box: for live updates of single rows. */
     public List<GeoFeature> inView(Viewport viewport, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return queries.respondersInView(viewport.bbox(), Math.max(6, viewport.decimals()), OffsetDateTime.now(clock).minus(STALE_AFTER), ids,
+        return queries.respondersInView(viewport.bbox(), decimals(viewport), OffsetDateTime.now(clock).minus(STALE_AFTER), ids,
                 current.scope());
+    }
+
+    /**
+     * The given responders in scope that have a position, wherever they are, each with its coordinates: what a batch
+     * of the change feed loads once for every open map of the same scope and precision (see
+     * {@link #inView(Viewport, Collection, java.util.function.BiFunction)}).
+     */
+    public List<Positioned> positioned(Collection<Long> ids, int decimals) {
+        return queries.respondersPositioned(ids, decimals, OffsetDateTime.now(clock).minus(STALE_AFTER), current.scope()).stream()
+                .map(r -> new Positioned(r.feature(), r.lon(), r.lat())).toList();
+    }
+
+    /** A responder as the maps draw it, and where it stands. */
+    public record Positioned(GeoFeature feature, double lon, double lat) {}
+
+    /**
+     * The given responders, if in scope and positioned in the box, from rows another map may already have loaded:
+     * {@code shared} is handed the key of what to load (the caller's scope and the precision) and the load itself,
+     * and answers with what it holds under that key or what the load returns. The box is tested here, exactly as the
+     * database would (edges included).
+     */
+    public List<GeoFeature> inView(Viewport viewport, Collection<Long> ids,
+                                   java.util.function.BiFunction<Object, java.util.function.Supplier<List<Positioned>>, List<Positioned>> shared) {
+        if (ids.isEmpty()) return List.of();
+        int decimals = decimals(viewport);
+        List<Positioned> rows = shared.apply(List.of(CHANGES, current.scope(), decimals, ids), () -> positioned(ids, decimals));
+        Bbox box = viewport.bbox();
+        return rows.stream().filter(r -> box.contains(r.lon(), r.lat())).map(Positioned::feature).toList();
+    }
+
+    private static int decimals(Viewport viewport) {
+        return Math.max(6, viewport.decimals());
     }
 
     /**

@@ -10,6 +10,7 @@ import com.gridcommand.casework.CaseService;
 import com.gridcommand.casework.CaseWorkflowService;
 import com.gridcommand.casework.SupervisionService;
 import com.gridcommand.casework.ui.IntakeDialog;
+import com.gridcommand.changefeed.ChangeTopic;
 import com.gridcommand.changefeed.ui.LiveUpdates;
 import com.gridcommand.prevention.PreventionService;
 import com.gridcommand.security.CurrentUser;
@@ -39,6 +40,7 @@ import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.shared.Registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,6 +79,13 @@ public class CommandMapView extends Div implements HasDynamicTitle {
     private Viewport exact;
     private Viewport padded;
     private Registration liveRegistration;
+    /** The topics whose changes alter the panel's counts. */
+    private static final Set<ChangeTopic> COUNTED = Set.of(CaseService.CHANGES, ResponderService.CHANGES, HotspotService.CHANGES);
+    static final Duration COUNTS_EVERY = Duration.ofSeconds(1);
+    private ViewportCounts counts = new ViewportCounts(0, 0, 0, 0);
+    private final Set<ChangeTopic> countsDue = new HashSet<>();
+    private long countedAtNanos = System.nanoTime() - COUNTS_EVERY.toNanos();
+    private boolean recountScheduled;
 
     CommandMapView(List<MapLayerSource> sources, AreaService areas, CaseService cases, ResponderService responders,
                    HotspotService hotspots, MapScreens screens, LiveUpdates hub, Clock clock, CaseWorkflowService workflow,
@@ -209,10 +218,48 @@ public class CommandMapView extends Div implements HasDynamicTitle {
         return f.geometryJson() == null ? f : new Feature(f.id(), f.geometryJson().intern(), f.properties());
     }
 
+    /** Counts everything in view now (a new view, a reload, the user's own action). */
     private void showCounts() {
-        CaseCounts caseCounts = cases.countsIn(exact.bbox());
-        summary.show(new ViewportCounts(caseCounts.open(), caseCounts.overdue(), responders.countAvailable(exact.bbox()),
-                hotspots.countActive(exact.bbox())), LocalTime.now(clock));
+        countsDue.addAll(COUNTED);
+        recount();
+    }
+
+    /**
+     * Live changes of counted topics: counts again what they touch, at most every {@link #COUNTS_EVERY} — a thousand
+     * moving units would otherwise have every open map count four times a second —, and a last time after the last change.
+     */
+    private void countsChanged(Set<ChangeTopic> topics) {
+        for (ChangeTopic topic : topics) if (COUNTED.contains(topic)) countsDue.add(topic);
+        if (countsDue.isEmpty()) return;
+        long sinceNanos = System.nanoTime() - countedAtNanos;
+        if (sinceNanos >= COUNTS_EVERY.toNanos()) {
+            recount();
+        } else if (!recountScheduled) {
+            recountScheduled = true;
+            getUI().ifPresent(ui -> hub.later(ui, COUNTS_EVERY.minusNanos(sinceNanos), () -> {
+                recountScheduled = false;
+                recount();
+            }));
+        }
+    }
+
+    private void recount() {
+        if (exact == null || countsDue.isEmpty()) return;
+        ViewportCounts c = counts;
+        if (countsDue.contains(CaseService.CHANGES)) {
+            CaseCounts caseCounts = cases.countsIn(exact.bbox());
+            c = new ViewportCounts(caseCounts.open(), caseCounts.overdue(), c.availableResponders(), c.activeHotspots());
+        }
+        if (countsDue.contains(ResponderService.CHANGES)) {
+            c = new ViewportCounts(c.openCases(), c.overdueCases(), responders.countAvailable(exact.bbox()), c.activeHotspots());
+        }
+        if (countsDue.contains(HotspotService.CHANGES)) {
+            c = new ViewportCounts(c.openCases(), c.overdueCases(), c.availableResponders(), hotspots.countActive(exact.bbox()));
+        }
+        countsDue.clear();
+        counts = c;
+        countedAtNanos = System.nanoTime();
+        summary.show(c, LocalTime.now(clock));
     }
 
     /** Changes from the feed: fetch each changed row once, add or move what is in view, drop what left it. */
@@ -236,7 +283,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
         for (Layer layer : layers.values()) {
             Set<Long> changed = layer.source().changes().map(batch::of).orElse(Set.of());
             if (changed.isEmpty() || !layer.layer().isVisible() || !layer.layer().definition().coversZoom(padded.zoom())) continue;
-            List<GeoFeature> present = layer.source().load(padded, changed);
+            List<GeoFeature> present = layer.source().load(padded, changed, batch);
             Set<String> gone = new HashSet<>();
             changed.forEach(id -> gone.add(Long.toString(id)));
             present.forEach(f -> gone.remove(f.id()));
@@ -244,7 +291,7 @@ public class CommandMapView extends Div implements HasDynamicTitle {
             layer.layer().remove(gone);
             hub.drawn(layer.source().changes().get(), batch);
         }
-        showCounts();
+        countsChanged(batch.ids().keySet());
     }
 
     private static Optional<Long> parseId(String id) {

@@ -1,6 +1,7 @@
 package com.gridcommand.base.map;
 
 import com.gridcommand.changefeed.ChangeTopic;
+import com.gridcommand.changefeed.ui.LiveUpdates;
 
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.geo.GeoFeature;
@@ -39,6 +40,14 @@ public interface MapLayerSource {
     /** Those of the given rows that belong in the viewport now; rows not returned leave the map. */
     default List<GeoFeature> load(Viewport viewport, Collection<Long> ids) {
         throw new UnsupportedOperationException(definitionId() + " does not update live");
+    }
+
+    /**
+     * The same, for a batch of the change feed that every open map receives at once: a source whose rows change often
+     * loads them once for all maps of the same scope ({@link LiveUpdates.Batch#shared}) and keeps those in each viewport.
+     */
+    default List<GeoFeature> load(Viewport viewport, Collection<Long> ids, LiveUpdates.Batch batch) {
+        return load(viewport, ids);
     }
 
     String definitionId();

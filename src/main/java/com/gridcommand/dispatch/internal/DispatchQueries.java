@@ -76,6 +76,23 @@ public class DispatchQueries {
         return spec.query((rs, i) -> responderFeature(rs)).list();
     }
 
+    /**
+     * The given responders in scope that have a position, wherever it is, with its coordinates: one load for all open
+     * maps of the same scope, each keeping those inside its own box (primary key for the ids).
+     */
+    public List<PositionedResponder> respondersPositioned(Collection<Long> ids, int decimals, OffsetDateTime staleBefore, AccessScope scope) {
+        if (ids.isEmpty()) return List.of();
+        return ScopeSql.bind(jdbc.sql("""
+                        select r.id, r.code, r.name, r.kind, r.status, r.position_at < :stale as stale,
+                               ST_AsGeoJSON(r.position, :decimals) as geometry, ST_X(r.position) as lon, ST_Y(r.position) as lat
+                          from responder r where r.id in (:ids) and r.position is not null and %s order by r.id""".formatted(RESPONDER_IN_SCOPE)), scope)
+                .param("ids", ids).param("decimals", decimals).param("stale", staleBefore)
+                .query((rs, i) -> new PositionedResponder(responderFeature(rs), rs.getDouble("lon"), rs.getDouble("lat"))).list();
+    }
+
+    /** A responder as the maps draw it, with the coordinates of its position. */
+    public record PositionedResponder(GeoFeature feature, double lon, double lat) {}
+
     private static GeoFeature responderFeature(ResultSet rs) throws SQLException {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("code", rs.getString("code"));

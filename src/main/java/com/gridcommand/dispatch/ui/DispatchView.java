@@ -231,7 +231,7 @@ public class DispatchView extends Div implements HasDynamicTitle, BeforeEnterObs
         boolean unitsChanged = batch.reloadAll() || !batch.of(ResponderService.CHANGES).isEmpty();
         if (viewport != null && !batch.of(ResponderService.CHANGES).isEmpty()) {
             Set<Long> changed = batch.of(ResponderService.CHANGES);
-            List<GeoFeature> present = responders.inView(viewport, changed);
+            List<GeoFeature> present = responders.inView(viewport, changed, batch::shared);
             Set<String> gone = new HashSet<>();
             changed.forEach(id -> gone.add(Long.toString(id)));
             present.forEach(f -> gone.remove(f.id()));

@@ -1,6 +1,7 @@
 package com.gridcommand.dispatch.ui;
 
 import com.gridcommand.changefeed.ChangeTopic;
+import com.gridcommand.changefeed.ui.LiveUpdates;
 import com.gridcommand.security.ui.Attempts;
 import com.gridcommand.base.i18n.Texts;
 import com.gridcommand.dispatch.ResponderService;
@@ -74,6 +75,11 @@ class ResponderLayerSource implements MapLayerSource {
     @Override
     public List<GeoFeature> load(Viewport viewport, Collection<Long> ids) {
         return responders.inView(viewport, ids);
+    }
+
+    @Override
+    public List<GeoFeature> load(Viewport viewport, Collection<Long> ids, LiveUpdates.Batch batch) {
+        return responders.inView(viewport, ids, batch::shared);
     }
 
     @Override
