@@ -43,8 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * dashboards with the units reporting.
  * <p>
  * One node: every window talks to this test's app. {@code -Dbench.bases=http://host1:8080,http://host2:8080} spreads the
- * windows over the listed nodes instead (round robin; the probe and the units then post to the first), for a
- * multi-node harness to use.
+ * windows over the listed nodes instead (round robin, each window still under its own loopback name; the probe and the
+ * units then post to the first). The nodes must share this test's database: run it with {@code spring.datasource.*}
+ * set to theirs (for the topology of {@code src/cluster/cluster.sh}: its {@code jdbc-url}, user {@code gridcommand} and
+ * its {@code db-password}); the server's share is then not measured (it is the nodes', not this JVM's).
  * <p>
  * Run: {@code ./mvnw -Pbench verify -Dit.test=LiveDashboardsBench}; the figures land in {@code target/bench/live-dashboards.txt}.
  */
@@ -150,8 +152,11 @@ class LiveDashboardsBench {
     }
 
     private String base(List<String> bases, int window) {
-        // d1.localhost onwards: each name keeps its own cookies, so each window has its own session.
-        return bases.isEmpty() ? "http://d" + (1 + window) + ".localhost:" + port : bases.get(window % bases.size());
+        // d1.localhost onwards: each name keeps its own cookies, so each window has its own session. Cookies are kept per
+        // host, not per port: nodes on one machine are reached the same way, each window under its own name.
+        if (bases.isEmpty()) return "http://d" + (1 + window) + ".localhost:" + port;
+        URI node = URI.create(bases.get(window % bases.size()));
+        return node.getScheme() + "://d" + (1 + window) + ".localhost:" + node.getPort();
     }
 
     /** The units around the probe: generated responders within 2 km of it, each with a tracker. */
