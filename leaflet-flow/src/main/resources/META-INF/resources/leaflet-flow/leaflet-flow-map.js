@@ -61,12 +61,69 @@
     return layer.options.lfOrder || 0;
   }
 
+  /** At most this many small changed areas are redrawn one by one; more, or most of the canvas, is one redraw. */
+  const MAX_DIRTY_RECTS = 256;
+
   /**
-   * Leaflet's canvas renderer, with two additions: a path is inserted into the draw list at its layer's place
+   * Leaflet's canvas renderer, with three additions: a path is inserted into the draw list at its layer's place
    * (so a feature added later to a lower layer is still drawn, and hit, below the features of higher layers),
-   * and point markers may be squares, diamonds or triangles as well as circles.
+   * point markers may be squares, diamonds or triangles as well as circles, and a frame redraws only the small
+   * areas that changed. Leaflet redraws the one box around everything that changed since the last frame: fifty units
+   * moving across the view make that box the whole map, and every cell, road and area is drawn again four times a
+   * second on every open dashboard. Here each changed feature's old and new place is its own small area: those are
+   * cleared, and only the features that touch one of them are drawn again, in order, clipped to them.
    */
   const OrderedCanvas = L.Canvas.extend({
+    _extendRedrawBounds: function (layer) {
+      L.Canvas.prototype._extendRedrawBounds.call(this, layer);
+      if (!layer._pxBounds) return;
+      const padding = (layer.options.weight || 0) + 1;
+      (this._dirtyRects || (this._dirtyRects = [])).push(
+        L.bounds(layer._pxBounds.min.subtract([padding, padding]), layer._pxBounds.max.add([padding, padding])));
+    },
+
+    _redraw: function () {
+      // Without a box (Leaflet's own full redraws after a pan or zoom clear it) everything is drawn, as Leaflet does.
+      const rects = this._redrawBounds ? this._dirtyRects : null;
+      this._dirtyRects = [];
+      if (!rects || !rects.length || rects.length > MAX_DIRTY_RECTS || !this._bounds) return L.Canvas.prototype._redraw.call(this);
+      let area = 0;
+      for (const r of rects) {
+        r.min._floor();
+        r.max._ceil();
+        const size = r.getSize();
+        area += size.x * size.y;
+      }
+      const whole = this._bounds.getSize();
+      if (area > 0.5 * whole.x * whole.y) return L.Canvas.prototype._redraw.call(this);
+      this._redrawRequest = null;
+      const ctx = this._ctx, union = this._redrawBounds;
+      union.min._floor();
+      union.max._ceil();
+      ctx.save();
+      ctx.beginPath();
+      for (const r of rects) {
+        const size = r.getSize();
+        ctx.clearRect(r.min.x, r.min.y, size.x, size.y);
+        ctx.rect(r.min.x, r.min.y, size.x, size.y);
+      }
+      ctx.clip(); // the union of the small areas: nothing outside them is touched
+      this._drawing = true;
+      for (let order = this._drawFirst; order; order = order.next) {
+        const layer = order.layer, b = layer._pxBounds;
+        if (!b || !b.intersects(union)) continue;
+        for (const r of rects) {
+          if (b.intersects(r)) {
+            layer._updatePath();
+            break;
+          }
+        }
+      }
+      this._drawing = false;
+      ctx.restore();
+      this._redrawBounds = null;
+    },
+
     _initPath: function (layer) {
       L.Canvas.prototype._initPath.call(this, layer);
       const node = layer._order, order = orderOf(layer);

@@ -139,11 +139,56 @@ class LeafletMapPageTest {
         assertThat(moved.get("x").doubleValue() - b.get("x").doubleValue()).isBetween(195.0, 205.0);
     }
 
+    @Test
+    void moving_points_leave_no_trail_and_what_lies_beneath_is_drawn_again() throws IOException {
+        // a blue area under red points: after moves, the old places show the area again, the new ones the points
+        server("addLayer", layer("areas", "null", 1, "#2563eb"));
+        server("addLayer", layer("units", "null", 2, "#dc2626"));
+        server("setFeatures", "areas", "[{\"type\":\"Feature\",\"id\":\"z\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[120.97,29.08],[121.03,29.08],[121.03,29.12],[120.97,29.12],[120.97,29.08]]]},\"properties\":{}}]");
+        StringBuilder units = new StringBuilder("[");
+        for (int i = 0; i < 20; i++) units.append(i == 0 ? "" : ",").append(point("u" + i, 120.985 + i * 0.0015, 29.095));
+        server("setFeatures", "units", units.append("]").toString());
+        waitFor(d -> ((List<?>) js("return document.querySelector('#map').featureIds('units')")).size() == 20);
+        Map<String, Number> before = waitFor(d -> screenPoint("units", "u3"));
+        Map<String, Number> still = screenPoint("units", "u10");
+        assertThat(colourAt(before)).as("a unit before it moves").isEqualTo("red");
+
+        // a few units move in one frame: each small area is redrawn on its own
+        server("applyDiff", "units", "[" + point("u3", 120.9895, 29.105) + "," + point("u5", 120.9925, 29.105) + "]", "[]");
+        Map<String, Number> after = waitFor(d -> {
+            Map<String, Number> p = screenPoint("units", "u3");
+            return p.get("y").doubleValue() < before.get("y").doubleValue() - 50 ? p : null;
+        });
+        afterNextFrame();
+        assertThat(colourAt(before)).as("where the unit was").isEqualTo("blue");
+        assertThat(colourAt(after)).as("where the unit is").isEqualTo("red");
+        assertThat(colourAt(still)).as("a unit that did not move").isEqualTo("red");
+
+        // all of them move at once, more than are redrawn one by one: one redraw, the same picture
+        StringBuilder all = new StringBuilder("[");
+        for (int i = 0; i < 20; i++) all.append(i == 0 ? "" : ",").append(point("u" + i, 120.985 + i * 0.0015, 29.1));
+        for (int i = 20; i < 300; i++) all.append(",").append(point("u" + i, 120.975 + (i % 40) * 0.001, 29.11 + (i / 40) * 0.0005));
+        server("applyDiff", "units", all.append("]").toString(), "[]");
+        Map<String, Number> moved = waitFor(d -> {
+            Map<String, Number> p = screenPoint("units", "u10");
+            return p.get("y").doubleValue() < still.get("y").doubleValue() - 20 ? p : null;
+        });
+        afterNextFrame();
+        assertThat(colourAt(still)).as("where the unit was, after a redraw of everything").isEqualTo("blue");
+        assertThat(colourAt(moved)).isEqualTo("red");
+        assertThat(colourAt(after)).as("where the first unit was before this move").isEqualTo("blue");
+    }
+
     // ------------------------------------------------------------------ the server's part and reads of what is drawn
 
     private static String layer(String id, String cluster) {
-        return "{\"id\":\"" + id + "\",\"title\":\"" + id + "\",\"order\":1,\"cluster\":" + cluster
-                + ",\"style\":{\"color\":\"#ffffff\",\"weight\":1,\"fillColor\":\"#2563eb\",\"fillOpacity\":0.9,\"radius\":8,\"fill\":true,\"stroke\":true},"
+        return layer(id, cluster, 1, "#2563eb");
+    }
+
+    private static String layer(String id, String cluster, int order, String fill) {
+        return "{\"id\":\"" + id + "\",\"title\":\"" + id + "\",\"order\":" + order + ",\"cluster\":" + cluster
+                + ",\"style\":{\"color\":\"" + fill + "\",\"weight\":1,\"fillColor\":\"" + fill + "\",\"fillOpacity\":1,\"radius\":8,\"fill\":true,\"stroke\":true},"
                 + "\"rules\":[],\"legend\":[],\"visible\":true,\"interactive\":true,\"inControl\":true}";
     }
 
@@ -173,6 +218,23 @@ class LeafletMapPageTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> lastSent(String name) {
         return (Map<String, Object>) js("const e = window.sent.filter(s => s.name === arguments[0]).pop(); return e ? e.detail : null;", name);
+    }
+
+    /** Waits until the browser has drawn two more frames (Leaflet redraws changed features on the next one). */
+    private static void afterNextFrame() {
+        ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+    }
+
+    /** The colour the screen shows at a point (a screenshot's pixel), as red, blue, or what else it is. */
+    private static String colourAt(Map<String, Number> p) throws IOException {
+        byte[] png = browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int rgb = image.getRGB(p.get("x").intValue(), p.get("y").intValue());
+        int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+        if (r > 180 && g < 90 && b < 90) return "red";
+        if (b > 180 && r < 90 && g < 140) return "blue";
+        return String.format("#%02x%02x%02x", r, g, b);
     }
 
     private static Object js(String script, Object... arguments) {
