@@ -108,6 +108,7 @@ class LiveDashboardsBench {
     private record Unit(String token, double[] at) {}
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = TimeUnit.MINUTES) // opening fifty windows on 2 cores takes a while
     void pingToScreenOnAWallOfDashboards() throws Exception {
         long probe = jdbc.sql("select id from responder where kind = 'POLICE_PATROL' and position is not null order by id limit 1").query(Long.class).single();
         double[] home = jdbc.sql("select ST_X(position), ST_Y(position) from responder where id = :id").param("id", probe)
