@@ -87,12 +87,16 @@ public final class FeatureLayer {
         }
         for (String id : removals) features.remove(id);
         if (changedJson.isEmpty() && removals.isEmpty()) return;
-        map.call("applyDiff", id(), Json.array(changedJson), Json.strings(removals));
+        String json = Json.array(changedJson);
+        map.call("applyDiff", id(), json, Json.strings(removals));
+        map.sentFeatures(json.length());
     }
 
     /** Everything again, for a browser that lost its state (reattach). */
     void resend() {
         map.call("addLayer", Json.layer(definition));
-        map.call("setFeatures", id(), Json.array(features.values().stream().map(Json::feature).toList()));
+        String all = Json.array(features.values().stream().map(Json::feature).toList());
+        map.call("setFeatures", id(), all);
+        map.sentFeatures(all.length());
     }
 }

@@ -111,9 +111,44 @@ class LeafletMapApiTest extends BrowserlessTest {
         assertThat(new Feature("y", null, null).properties()).isEmpty();
     }
 
+    @Test
+    void after_a_large_load_the_browser_is_asked_once_to_confirm_receipt() {
+        UI ui = UI.getCurrent();
+        LeafletMap map = new LeafletMap(MapOptions.centredOn(CENTRE, 12));
+        ui.add(map);
+        FeatureLayer cells = map.addLayer(LayerDefinition.layer("cells", "Cells").build());
+        sent(ui);
+        // a small change: no question
+        cells.setFeatures(List.of(cell("c0", "甲")));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff");
+        // a large load (the first view of a city): one question, after the features
+        cells.setFeatures(cells(0, 400, "甲"));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff", "confirmReceipt");
+        // more before the answer came: the answer will follow this too
+        cells.setFeatures(cells(0, 400, "乙"));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff");
+        received(map);
+        cells.setFeatures(cells(0, 400, "丙"));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff", "confirmReceipt");
+        // a new page is sent everything and asked again, whether or not the old one answered
+        ui.remove(map);
+        ui.add(map);
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("init", "addLayer", "setFeatures", "confirmReceipt");
+    }
+
     static Feature cell(String id, String tip) {
         return new Feature(id, new String("{\"type\":\"Polygon\",\"coordinates\":[[[121.0,29.1],[121.01,29.1],[121.01,29.11],[121.0,29.1]]]}"),
                 Map.of("tip", tip, "band", 2));
+    }
+
+    static List<Feature> cells(int from, int to, String tip) {
+        return java.util.stream.IntStream.range(from, to).mapToObj(i -> cell("c" + i, tip)).toList();
+    }
+
+    /** The element's answer to confirmReceipt, as the browser sends it. */
+    static void received(LeafletMap map) {
+        map.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(map.getElement(), "lf-received", com.vaadin.flow.internal.JacksonUtils.createObjectNode()));
     }
 
     @Test
