@@ -29,7 +29,9 @@ import java.util.Set;
  * (used after − used before) / dashboards.
  * <p>
  * Run: {@code ./mvnw -Pbench verify -Dit.test=DashboardHeapBench} ({@code -Dbench.dashboards=20} for fewer); the
- * figures land in {@code target/bench/dashboard-heap.txt}.
+ * figures land in {@code target/bench/dashboard-heap.txt}. {@code -Dbench.histogram=true} adds what the dashboards
+ * added by class ({@code dashboard-heap-histogram.txt}), {@code -Dbench.heapDump=FILE.hprof} a heap dump taken with
+ * every dashboard open.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -79,6 +81,8 @@ class DashboardHeapBench {
             }
             double[] after = usedAfterGc();
             if (histogramBefore != null) writeHistogramDiff(histogramBefore, histogram(), DASHBOARDS);
+            String dump = System.getProperty("bench.heapDump");
+            if (dump != null) heapDump(dump);
             double perDashboard = (BenchReport.median(after) - BenchReport.median(before)) / DASHBOARDS / MB;
             report.line("Server heap per open command map: %d dashboards (each signed in, its own HTTP and Vaadin session, its map drawn", DASHBOARDS);
             report.line("with townships, cells, responders and cases) in %d headless Chromiums, opened in %.0f s; one dashboard open before", BROWSERS, openSeconds);
@@ -140,6 +144,12 @@ class DashboardHeapBench {
                         e.getValue()[0] / (double) dashboards, e.getKey())));
         Files.createDirectories(Path.of("target", "bench"));
         Files.write(Path.of("target", "bench", "dashboard-heap-histogram.txt"), lines);
+    }
+
+    /** The live heap with every dashboard open, for a look at what holds it (-Dbench.heapDump=FILE.hprof). */
+    static void heapDump(String file) throws IOException {
+        Files.deleteIfExists(Path.of(file));
+        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(file, true);
     }
 
     static double[] usedAfterGc() throws InterruptedException {

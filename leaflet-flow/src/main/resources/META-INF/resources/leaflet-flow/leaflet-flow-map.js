@@ -321,6 +321,14 @@
       this._upsert(layer, parse(upsertsJson) || []);
     }
 
+    /**
+     * Answers once the message that asked has been applied: after a large load the server wants one more round trip,
+     * so that the last message it keeps of this page is a small one.
+     */
+    confirmReceipt() {
+      setTimeout(() => this._fire('lf-received', {}), 0);
+    }
+
     setLayerVisible(layerId, visible) {
       const layer = this._layers.get(layerId);
       if (!layer) return;

@@ -12,7 +12,8 @@ import java.util.Map;
  * sends only the difference: new and changed features, and the ids of those that went away. What the
  * browser holds is known from the features themselves (a feature equal to the one sent is not sent again);
  * their JSON is made only to be sent, not kept: every open map holds its layers, so a second copy of each
- * feature as text would be paid per dashboard.
+ * feature as text would be paid per dashboard. For the same reason the features themselves are shared by every
+ * layer that holds an equal one ({@link SharedFeatures}): a map adds only its own id-to-feature entries.
  */
 public final class FeatureLayer {
 
@@ -79,17 +80,23 @@ public final class FeatureLayer {
     private void apply(Collection<Feature> upserts, Collection<String> removals) {
         List<String> changedJson = new ArrayList<>();
         for (Feature f : upserts) {
-            Feature held = features.put(f.id(), f);
-            if (!f.equals(held)) changedJson.add(Json.feature(f));
+            Feature shared = SharedFeatures.of(f);
+            Feature held = features.put(shared.id(), shared);
+            // Both are the one shared instance of their value, so equal features are the same object.
+            if (shared != held) changedJson.add(Json.feature(shared));
         }
         for (String id : removals) features.remove(id);
         if (changedJson.isEmpty() && removals.isEmpty()) return;
-        map.call("applyDiff", id(), Json.array(changedJson), Json.strings(removals));
+        String json = Json.array(changedJson);
+        map.call("applyDiff", id(), json, Json.strings(removals));
+        map.sentFeatures(json.length());
     }
 
     /** Everything again, for a browser that lost its state (reattach). */
     void resend() {
         map.call("addLayer", Json.layer(definition));
-        map.call("setFeatures", id(), Json.array(features.values().stream().map(Json::feature).toList()));
+        String all = Json.array(features.values().stream().map(Json::feature).toList());
+        map.call("setFeatures", id(), all);
+        map.sentFeatures(all.length());
     }
 }

@@ -39,14 +39,30 @@ import java.util.Optional;
 @StyleSheet("context://leaflet-flow/leaflet-flow-map.css")
 public class LeafletMap extends Component implements HasSize, HasStyle {
 
+    /**
+     * Feature text (characters) after which the browser is asked to confirm receipt. Vaadin and Atmosphere keep the
+     * last message they sent to a page until the next one (for push, the outgoing message and the resource's last
+     * event; without push, the last response), so an idle map would hold its last large load as text for as long as
+     * it stays open. The browser's answer makes a small message the last one.
+     */
+    static final int CONFIRM_AFTER_CHARS = 16_384;
+
     private final MapOptions options;
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
     private MapView view;
+    /** Feature text sent since the browser last confirmed receipt, and whether it has been asked to. */
+    private long unconfirmedChars;
+    private boolean confirmationAsked;
 
     public LeafletMap(MapOptions options) {
         this.options = options;
         addListener(MoveEvent.class, e -> view = e.view());
         addListener(LayerToggleEvent.class, e -> layer(e.layerId()).ifPresent(l -> l.visibleFromClient(e.visible())));
+        // Nothing to do with it: receiving it is the point (the answer to it is the page's new last message).
+        getElement().addEventListener("lf-received", e -> {
+            unconfirmedChars = 0;
+            confirmationAsked = false;
+        });
     }
 
     public FeatureLayer addLayer(LayerDefinition definition) {
@@ -145,9 +161,22 @@ public class LeafletMap extends Component implements HasSize, HasStyle {
         if (isAttached()) getElement().callJsFunction(function, arguments);
     }
 
+    /** Feature text went to the browser: past {@link #CONFIRM_AFTER_CHARS} it is asked (once) to confirm receipt. */
+    void sentFeatures(int chars) {
+        if (!isAttached()) return;
+        unconfirmedChars += chars;
+        // While an answer is on its way, it also follows everything sent since the question.
+        if (confirmationAsked || unconfirmedChars < CONFIRM_AFTER_CHARS) return;
+        confirmationAsked = true;
+        call("confirmReceipt");
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        // A new page: a question asked of the old one will not be answered.
+        unconfirmedChars = 0;
+        confirmationAsked = false;
         getElement().callJsFunction("init", Json.options(options));
         layers.values().forEach(FeatureLayer::resend);
     }

@@ -81,6 +81,77 @@ class LeafletMapApiTest extends BrowserlessTest {
     }
 
     @Test
+    void equal_features_on_two_maps_are_one_instance_whose_properties_keep_their_order_and_cannot_change() {
+        UI ui = UI.getCurrent();
+        LeafletMap first = new LeafletMap(MapOptions.centredOn(CENTRE, 12));
+        LeafletMap second = new LeafletMap(MapOptions.centredOn(CENTRE, 12));
+        ui.add(first, second);
+        FeatureLayer a = first.addLayer(LayerDefinition.layer("cells", "Cells").build());
+        FeatureLayer b = second.addLayer(LayerDefinition.layer("cells", "Cells").build());
+        a.setFeatures(List.of(cell("c1", "甲")));
+        b.setFeatures(List.of(cell("c1", "甲")));
+        assertThat(b.features().get("c1")).isSameAs(a.features().get("c1"));
+        // a different value is a different feature, and both maps still send it
+        a.setFeatures(List.of(cell("c1", "乙")));
+        assertThat(a.features().get("c1")).isNotSameAs(b.features().get("c1"));
+        assertThat(a.features().get("c1").properties()).containsEntry("tip", "乙");
+        assertThat(sent(ui)).extracting(Call::function).filteredOn("applyDiff"::equals).hasSize(3);
+
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("zone", "A");
+        given.put("alpha", 2);
+        given.put("none", null);
+        Feature f = new Feature("x", null, given);
+        given.put("later", true);
+        assertThat(f.properties()).containsExactly(Map.entry("zone", "A"), Map.entry("alpha", 2), new java.util.AbstractMap.SimpleEntry<>("none", null));
+        assertThat(f.properties()).isEqualTo(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(f.properties())));
+        assertThat(f.properties().hashCode()).isEqualTo(new java.util.HashMap<>(f.properties()).hashCode());
+        assertThat(Json.feature(f)).contains("\"properties\":{\"zone\":\"A\",\"alpha\":2,\"none\":null}");
+        assertThatThrownBy(() -> f.properties().put("zone", "B")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(new Feature("y", null, null).properties()).isEmpty();
+    }
+
+    @Test
+    void after_a_large_load_the_browser_is_asked_once_to_confirm_receipt() {
+        UI ui = UI.getCurrent();
+        LeafletMap map = new LeafletMap(MapOptions.centredOn(CENTRE, 12));
+        ui.add(map);
+        FeatureLayer cells = map.addLayer(LayerDefinition.layer("cells", "Cells").build());
+        sent(ui);
+        // a small change: no question
+        cells.setFeatures(List.of(cell("c0", "甲")));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff");
+        // a large load (the first view of a city): one question, after the features
+        cells.setFeatures(cells(0, 400, "甲"));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff", "confirmReceipt");
+        // more before the answer came: the answer will follow this too
+        cells.setFeatures(cells(0, 400, "乙"));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff");
+        received(map);
+        cells.setFeatures(cells(0, 400, "丙"));
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("applyDiff", "confirmReceipt");
+        // a new page is sent everything and asked again, whether or not the old one answered
+        ui.remove(map);
+        ui.add(map);
+        assertThat(sent(ui)).extracting(Call::function).containsExactly("init", "addLayer", "setFeatures", "confirmReceipt");
+    }
+
+    static Feature cell(String id, String tip) {
+        return new Feature(id, new String("{\"type\":\"Polygon\",\"coordinates\":[[[121.0,29.1],[121.01,29.1],[121.01,29.11],[121.0,29.1]]]}"),
+                Map.of("tip", tip, "band", 2));
+    }
+
+    static List<Feature> cells(int from, int to, String tip) {
+        return java.util.stream.IntStream.range(from, to).mapToObj(i -> cell("c" + i, tip)).toList();
+    }
+
+    /** The element's answer to confirmReceipt, as the browser sends it. */
+    static void received(LeafletMap map) {
+        map.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(map.getElement(), "lf-received", com.vaadin.flow.internal.JacksonUtils.createObjectNode()));
+    }
+
+    @Test
     void fit_bounds_sends_south_west_north_east_in_leaflets_order() {
         UI ui = UI.getCurrent();
         LeafletMap map = new LeafletMap(MapOptions.centredOn(CENTRE, 12));

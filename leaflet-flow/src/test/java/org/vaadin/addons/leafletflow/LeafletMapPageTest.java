@@ -105,6 +105,17 @@ class LeafletMapPageTest {
     }
 
     @Test
+    void asked_to_confirm_receipt_it_answers_once_after_what_came_with_the_question() {
+        server("addLayer", layer("places", "null"));
+        // as in one message from the server: the features, then the question
+        js("const m = document.querySelector('#map'); m.setFeatures('places', arguments[0]); m.confirmReceipt();"
+                + "window.drawnWhenAsked = m.featureIds('places').length;", "[" + point("a", 121.0, 29.1) + "]");
+        waitFor(d -> lastSent("lf-received") != null);
+        assertThat(js("return window.drawnWhenAsked")).isEqualTo(1L);
+        assertThat(js("return window.sent.filter(s => s.name === 'lf-received').length")).isEqualTo(1L);
+    }
+
+    @Test
     void close_points_cluster_until_zoomed_in() {
         server("addLayer", layer("crowd", "{\"radius\":60,\"disableAtZoom\":19}"));
         StringBuilder features = new StringBuilder("[");
