@@ -205,17 +205,8 @@ public class CommandMapView extends Div implements HasDynamicTitle {
 
     private List<Feature> features(MapLayerSource source, List<GeoFeature> loaded) {
         List<Feature> features = new ArrayList<>(loaded.size());
-        for (GeoFeature f : loaded) features.add(shared(source.feature(f, texts)));
+        for (GeoFeature f : loaded) features.add(source.feature(f, texts)); // the add-on holds equal features once for all maps
         return features;
-    }
-
-    /**
-     * The feature with its geometry text shared by every open map: each map keeps what it shows (to send only
-     * differences), and the same cell, road or case at the same zoom is the same text on every dashboard, so it is held
-     * once (the JVM's string table lets go of it when no map shows it any more).
-     */
-    private static Feature shared(Feature f) {
-        return f.geometryJson() == null ? f : new Feature(f.id(), f.geometryJson().intern(), f.properties());
     }
 
     /** Counts everything in view now (a new view, a reload, the user's own action). */
