@@ -108,6 +108,43 @@ class NearestAndTravelTest {
         });
     }
 
+    /**
+     * On the equator the spheroid is flatter north-south than the sphere and wider east-west: a unit 999 m north on the
+     * sphere is 993.4 m away, twelve units 994-997.3 m east on the sphere are 995.1-998.4 m. The sphere ranks the
+     * northern one 13th, behind every candidate the first scan takes for k = 1; in metres it is the nearest.
+     */
+    @Test
+    void theNearestInMetresIsFoundWhenTheSphereRanksItBehindEveryCandidate() {
+        double lon = 100.5, lat = 0, sphereRadius = 6_371_008.7714;
+        long township = jdbc.sql("select min(id) from township").query(Long.class).single();
+        place("S-N", lon, lat + Math.toDegrees(999 / sphereRadius), township);
+        for (int i = 0; i < 12; i++) place("S-E" + i, lon + Math.toDegrees((994 + 0.3 * i) / sphereRadius), lat, township);
+        List<String> bySphere = jdbc.sql("""
+                        select code from responder where code like 'S-%'
+                         order by position::geography <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography""")
+                .param("lon", lon).param("lat", lat).query(String.class).list();
+        assertThat(bySphere.indexOf("S-N")).as("on the sphere the northern unit is last").isEqualTo(12);
+        assertThat(NearestResponders.candidates(1)).as("and beyond the first scan for k = 1").isLessThan(13);
+        As.user(users, "diaodu", () -> {
+            long before = nearest.boundedScans();
+            List<Candidate> one = nearest.nearest(lon, lat, 1, CandidateFilter.ANY);
+            assertThat(one).extracting(Candidate::code).containsExactly("S-N");
+            assertThat(one.getFirst().distanceMetres()).isCloseTo(993.4, within(0.1));
+            assertThat(nearest.boundedScans() - before).as("found by the bounded query, not the first scan").isEqualTo(1);
+            for (int k : new int[]{1, 3, 12, 13}) {
+                assertThat(nearest.nearest(lon, lat, k, CandidateFilter.ANY)).extracting(Candidate::id).as("k=%d", k)
+                        .containsExactlyElementsOf(bruteForce(lon, lat, k, null, null, null));
+            }
+        });
+    }
+
+    private void place(String code, double lon, double lat, long township) {
+        jdbc.sql("""
+                        insert into responder (code, name, kind, status, township_id, position, position_at)
+                        values (:c, :c, 'POLICE_PATROL', 'AVAILABLE', :t, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :now)""")
+                .param("c", code).param("t", township).param("lon", lon).param("lat", lat).param("now", clock.now()).update();
+    }
+
     @Test
     void filtersByKindSkillAndTeam() {
         double[] box = generate();

@@ -211,14 +211,16 @@ public class DispatchQueries {
     public record NearestScan(List<Candidate> nearest, int seen, double farthestSphere) {}
 
     /** The dispatchable responders in scope matching the filter, with only the filters in use in the query. */
-    private static String dispatchable(CandidateFilter filter) {
+    private static String dispatchable(CandidateFilter filter, AccessScope scope) {
         // Only the filters in use go into the query: an "unused or matches" clause would make the planner
-        // misjudge how many rows pass and sort them all instead of walking the distance index.
+        // misjudge how many rows pass and sort them all instead of walking the distance index. The first three
+        // are responder_dispatchable_geog's predicate (V14), which the planner must find in the query to use it.
         StringBuilder where = new StringBuilder("r.status in ('AVAILABLE', 'RETURNING') and r.kind <> 'LEADER' and r.position is not null");
         if (!filter.kinds().isEmpty()) where.append(" and r.kind = any (:kinds::text[])");
         if (filter.skill() != null) where.append(" and :skill = any (r.skills)");
         if (filter.team() != null) where.append(" and r.team = :team");
-        where.append(" and ").append(RESPONDER_IN_SCOPE);
+        // A city-wide caller sees every responder: "true or exists (...)" would only cost planning and a test per row.
+        if (!scope.isCity()) where.append(" and ").append(RESPONDER_IN_SCOPE);
         return where.toString();
     }
 
@@ -232,23 +234,26 @@ public class DispatchQueries {
 
     /**
      * The {@code k} nearest by exact metres on the spheroid (ties by id) among the {@code n} dispatchable responders in
-     * scope nearest the point on the sphere, in one statement (responder_position_geog walks "nearest first"; only those
-     * n are measured exactly and only k come back). The point is not materialized: the index scan needs it as a value.
+     * scope nearest the point on the sphere, in one statement (responder_dispatchable_geog walks "nearest first" over only
+     * those who can be sent; only those n are measured exactly and only k come back). The point is not materialized: the
+     * index scan needs it as a value.
      */
     public NearestScan nearestAmongSphere(double lon, double lat, CandidateFilter filter, int n, int k, AccessScope scope) {
         int[] seen = {0};
         double[] farthest = {0};
+        // n and k are written into the text, not bound: under "limit $1" a reused (generic) plan expects a tenth of the
+        // table and prices an exact distance for each, so the server would plan the statement afresh at every call.
         List<Candidate> nearest = bind(jdbc.sql("""
                         with here as not materialized (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g),
                              scan as (select r.id, r.code, r.name, r.kind, r.team, r.skills, r.status, r.position_at, r.position,
                                              r.position::geography <-> here.g as sphere
                                         from responder r, here where %s
-                                       order by r.position::geography <-> here.g limit :n)
+                                       order by r.position::geography <-> here.g limit %d)
                         select s.id, s.code, s.name, s.kind, s.team, s.skills, s.status, s.position_at,
                                ST_X(s.position) as lon, ST_Y(s.position) as lat, ST_Distance(s.position::geography, here.g) as metres,
                                count(*) over () as seen, max(s.sphere) over () as farthest
                           from scan s, here
-                         order by metres, s.id limit :k""".formatted(dispatchable(filter))), lon, lat, filter, scope).param("n", n).param("k", k)
+                         order by metres, s.id limit %d""".formatted(dispatchable(filter, scope), n, k)), lon, lat, filter, scope)
                 .query((rs, i) -> {
                     seen[0] = rs.getInt("seen");
                     farthest[0] = rs.getDouble("farthest");
@@ -257,7 +262,10 @@ public class DispatchQueries {
         return new NearestScan(nearest, seen[0], farthest[0]);
     }
 
-    /** The dispatchable responders in scope within {@code boundMetres} of the point, the {@code k} nearest exactly (responder_position_geog serves the bound). */
+    /**
+     * The dispatchable responders in scope within {@code boundMetres} of the point, the {@code k} nearest exactly
+     * (responder_dispatchable_geog serves the bound).
+     */
     public List<Candidate> nearestWithin(double lon, double lat, CandidateFilter filter, double boundMetres, int k, AccessScope scope) {
         return bind(jdbc.sql("""
                         with here as (select ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as g)
@@ -265,7 +273,8 @@ public class DispatchQueries {
                                ST_X(r.position) as lon, ST_Y(r.position) as lat, ST_Distance(r.position::geography, here.g) as metres
                           from responder r, here
                          where %s and ST_DWithin(r.position::geography, here.g, :bound)
-                         order by metres, r.id limit :k""".formatted(dispatchable(filter))), lon, lat, filter, scope).param("bound", boundMetres).param("k", k)
+                         order by metres, r.id limit %d""".formatted(dispatchable(filter, scope), k)), lon, lat, filter, scope)
+                .param("bound", boundMetres)
                 .query((rs, i) -> candidate(rs)).list();
     }
 
