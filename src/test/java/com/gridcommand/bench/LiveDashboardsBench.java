@@ -231,13 +231,18 @@ class LiveDashboardsBench {
                 try {
                     Number drawn = w.browser().waitFor(Duration.ofSeconds(20), d -> (Number) w.browser().js("return window.__probe && window.__probe.drawn;"));
                     latencies.add((double) (drawn.longValue() - at));
-                } catch (org.openqa.selenium.TimeoutException e) {
+                } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ScriptTimeoutException e) {
+                    // not drawn within 20 s, or the window too busy even to answer: a probe it did not see
                     missed++;
                     if (missed <= 3) {
-                        System.out.println("probe not seen: " + w.browser().js("""
-                                const m = document.querySelector('leaflet-flow-map');
-                                return JSON.stringify({probe: window.__probe, at: m.featureLatLng('responders', window.__probe.id), hooked: !!m.__benchHooked,
-                                                       visible: document.visibilityState});"""));
+                        try {
+                            System.out.println("probe not seen: " + w.browser().js("""
+                                    const m = document.querySelector('leaflet-flow-map');
+                                    return JSON.stringify({probe: window.__probe, at: m.featureLatLng('responders', window.__probe.id), hooked: !!m.__benchHooked,
+                                                           visible: document.visibilityState});"""));
+                        } catch (org.openqa.selenium.WebDriverException busy) {
+                            System.out.println("probe not seen, and the window does not answer: " + busy.getClass().getSimpleName());
+                        }
                     }
                 }
             }
